@@ -1,0 +1,22 @@
+// Bundles the Node-side entry points with esbuild; the renderer is built by Vite.
+import { build } from 'esbuild'
+import { readFile } from 'node:fs/promises'
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
+const started = performance.now()
+
+await build({
+  entryPoints: ['main/cli/cli.ts'],
+  outfile: 'dist-cli/cli.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: 'linked',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { 'process.env.FLOWLANE_VERSION': JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+})
+
+console.log(`build-node: dist-cli/cli.mjs in ${Math.round(performance.now() - started)} ms`)

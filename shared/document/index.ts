@@ -1,0 +1,6 @@
+export * from './schema.js'
+export { LIMITS, CURRENT_VERSION } from './limits.js'
+export { parseDocument, utf8ByteLength, type ParseOptions } from './parseDocument.js'
+export { serializeDocument } from './serializeDocument.js'
+export { formatLoadError, formatPath, type LoadError, type LoadErrorCode, type Result } from './loadError.js'
+export { migrations, migrate, type Migration, type RawDocument } from './migrations.js'
