@@ -52,7 +52,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
       if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') {
         return EXIT.badInput
       }
-      streams.err(`flowlane: ${error.message.replace(/^error: /, '')}\n`)
+      streams.err(`flowlane: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`)
       return EXIT.badInput
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error)

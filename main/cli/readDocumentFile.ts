@@ -33,8 +33,8 @@ export async function readTextFile(path: string, maxBytes: number = LIMITS.maxFi
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    const offset = firstInvalidUtf8(bytes)
-    throw new CliError([`${path}: not UTF-8 text (invalid byte at offset ${offset})`])
+    const { offset, line } = firstInvalidUtf8(bytes)
+    throw new CliError([`${path}:${line}: not UTF-8 text (invalid byte at byte offset ${offset})`])
   }
 }
 
@@ -66,18 +66,16 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/** Offset of the first byte that breaks UTF-8: the longest prefix that still decodes (streaming tolerates a cut sequence). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let valid = 0
-  let invalid = bytes.length
-  while (invalid - valid > 1) {
-    const mid = (valid + invalid) >> 1
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true })
-      valid = mid
-    } catch {
-      invalid = mid
-    }
+/** Byte offset and line of the first byte that breaks UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number } {
+  const lenient = new TextDecoder('utf-8').decode(bytes)
+  let offset = 0
+  for (let index = lenient.indexOf('\uFFFD'); index !== -1; index = lenient.indexOf('\uFFFD', index + 1)) {
+    offset = Buffer.byteLength(lenient.slice(0, index))
+    // A U+FFFD written in the file itself is valid text; keep looking past it.
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) break
   }
-  return valid
+  let line = 1
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++
+  return { offset, line }
 }

@@ -91,7 +91,7 @@ export function locatePaths(text: string): (path: readonly (string | number)[]) 
   if (!root) return () => undefined
   return (path) => {
     for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[])
+      const node = findNodeAtLocation(root, path.slice(0, n))
       if (node) {
         // Point at the property name, where a reader looks, when the value has one.
         const at = node.parent?.type === 'property' ? node.parent.offset : node.offset

@@ -23,7 +23,8 @@ export interface LoadError {
   readonly message: string
 }
 
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly E[] }
+export type Result<T, E> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly E[] }
 
 /** `file:line:column: path: message` — one line, for terminals and editors alike. */
 export function formatLoadError(error: LoadError): string {

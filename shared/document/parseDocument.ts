@@ -42,13 +42,22 @@ export function parseDocument(
   })
 
   if (text.length > LIMITS.maxFileBytes / 3 && utf8ByteLength(text) > LIMITS.maxFileBytes) {
-    return fail('too-large', '', `the file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB, the most Flowlane opens`)
+    return fail(
+      'too-large',
+      '',
+      `the file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB, the most Flowlane opens`,
+    )
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
 
   const depth = measureDepth(text, LIMITS.maxJsonDepth)
   if (depth.depth > LIMITS.maxJsonDepth) {
-    return fail('too-deep', '', `structure too deep: nested more than ${LIMITS.maxJsonDepth} levels`, positionAt(text, depth.offset))
+    return fail(
+      'too-deep',
+      '',
+      `structure too deep: nested more than ${LIMITS.maxJsonDepth} levels`,
+      positionAt(text, depth.offset),
+    )
   }
 
   let raw: unknown
@@ -82,7 +91,9 @@ export function parseDocument(
     return fail(
       'schema',
       'format',
-      record.format === undefined ? 'is missing: this is not a Flowlane document' : 'must be "flowlane": this is not a Flowlane document',
+      record.format === undefined
+        ? 'is missing: this is not a Flowlane document'
+        : 'must be "flowlane": this is not a Flowlane document',
       locatePaths(text)(['format']),
     )
   }
@@ -97,7 +108,7 @@ export function parseDocument(
   }
 
   let migrated: Record<string, unknown> = record
-  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < CURRENT_VERSION) {
+  if (typeof version === 'number' && Number.isInteger(version) && version < CURRENT_VERSION) {
     try {
       migrated = migrate(record as RawDocument, options.migrations ?? defaultMigrations)
     } catch (error) {
@@ -119,9 +130,12 @@ export function parseDocument(
   const parsed = DocumentSchema.safeParse(own, { error: genericMessage })
   if (!parsed.success) {
     const where = locatePaths(text)
-    return { ok: false, errors: inTextOrder(parsed.error.issues.flatMap((issue) => toLoadErrors(issue, fileName, where))) }
+    return {
+      ok: false,
+      errors: inTextOrder(parsed.error.issues.flatMap((issue) => toLoadErrors(issue, fileName, where))),
+    }
   }
-  const doc = Object.assign(parsed.data, extensions) as FlowDocument
+  const doc: FlowDocument = Object.assign(parsed.data, extensions)
 
   const problems = checkIntegrity(doc)
   if (problems.length > 0) {
@@ -129,7 +143,13 @@ export function parseDocument(
     return {
       ok: false,
       errors: inTextOrder(
-        problems.map((p) => ({ code: p.code, file: fileName, path: formatPath(p.path), message: p.message, ...where(p.path) })),
+        problems.map((p) => ({
+          code: p.code,
+          file: fileName,
+          path: formatPath(p.path),
+          message: p.message,
+          ...where(p.path),
+        })),
       ),
     }
   }
@@ -140,7 +160,10 @@ export function parseDocument(
 function inTextOrder(errors: LoadError[]): LoadError[] {
   return errors
     .map((error, index) => ({ error, index }))
-    .sort((a, b) => (a.error.line ?? 0) - (b.error.line ?? 0) || (a.error.column ?? 0) - (b.error.column ?? 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (a.error.line ?? 0) - (b.error.line ?? 0) || (a.error.column ?? 0) - (b.error.column ?? 0) || a.index - b.index,
+    )
     .map(({ error }) => error)
 }
 

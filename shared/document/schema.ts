@@ -8,10 +8,14 @@ import { LIMITS } from './limits.js'
 
 const finite = () => z.number({ error: (i) => (i.input === undefined ? 'is required' : numberMessage(i.input)) })
 const nonNegative = () => finite().min(0, { error: 'must not be negative' })
-const probability = () => finite().min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' })
+const probability = () =>
+  finite().min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' })
 const count = (min: number) =>
-  finite().int({ error: 'must be a whole number' }).min(min, { error: `must be at least ${min}` })
-const text = () => z.string({ error: (i) => (i.input === undefined ? 'is required' : `must be a string, not ${describe(i.input)}`) })
+  finite()
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+const text = () =>
+  z.string({ error: (i) => (i.input === undefined ? 'is required' : `must be a string, not ${describe(i.input)}`) })
 const id = () => text().min(1, { error: 'must not be empty' })
 const list = <T extends z.ZodType>(item: T) =>
   z.array(item, { error: (i) => (i.input === undefined ? 'is required' : `must be a list, not ${describe(i.input)}`) })
@@ -62,17 +66,35 @@ const PertSchema = z
     unit: TimeUnitSchema,
   })
   .check(orderedParameters(['min', 'mode', 'max']))
-const NormalSchema = z.strictObject({ dist: z.literal('normal'), mean: nonNegative(), sd: nonNegative(), unit: TimeUnitSchema })
+const NormalSchema = z.strictObject({
+  dist: z.literal('normal'),
+  mean: nonNegative(),
+  sd: nonNegative(),
+  unit: TimeUnitSchema,
+})
 const LognormalSchema = z
   .strictObject({ dist: z.literal('lognormal'), mean: nonNegative(), sd: nonNegative(), unit: TimeUnitSchema })
   .check((ctx) => {
     if (ctx.value.mean === 0 && ctx.value.sd > 0) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['mean'], message: 'must be above 0 when sd is above 0' })
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['mean'],
+        message: 'must be above 0 when sd is above 0',
+      })
     }
   })
 const ExponentialSchema = z.strictObject({ dist: z.literal('exponential'), mean: nonNegative(), unit: TimeUnitSchema })
 
-export const DISTRIBUTION_KINDS = ['fixed', 'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'exponential'] as const
+export const DISTRIBUTION_KINDS = [
+  'fixed',
+  'uniform',
+  'triangular',
+  'pert',
+  'normal',
+  'lognormal',
+  'exponential',
+] as const
 
 /** A random duration (work time, time between arrivals). */
 export const DistributionSchema = z.discriminatedUnion(
@@ -170,7 +192,17 @@ export const TimeoutSchema = z.strictObject({
 })
 export type Timeout = z.infer<typeof TimeoutSchema>
 
-export const NODE_KINDS = ['start', 'end', 'task', 'decision', 'parallel', 'approval', 'wait', 'subprocess', 'note'] as const
+export const NODE_KINDS = [
+  'start',
+  'end',
+  'task',
+  'decision',
+  'parallel',
+  'approval',
+  'wait',
+  'subprocess',
+  'note',
+] as const
 export const NodeKindSchema = z.enum(NODE_KINDS, { error: `must be one of ${NODE_KINDS.join(', ')}` })
 export type NodeKind = z.infer<typeof NodeKindSchema>
 

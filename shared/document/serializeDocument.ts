@@ -8,11 +8,47 @@ import type { FlowDocument } from './schema.js'
 type Order = readonly string[]
 /** Key order per object type; a nested object's type is found through `CHILDREN`. */
 const ORDER = {
-  document: ['format', 'version', 'id', 'name', 'description', 'locale', 'currency', 'calendar', 'roles', 'lanes', 'nodes', 'edges', 'simulation'],
+  document: [
+    'format',
+    'version',
+    'id',
+    'name',
+    'description',
+    'locale',
+    'currency',
+    'calendar',
+    'roles',
+    'lanes',
+    'nodes',
+    'edges',
+    'simulation',
+  ],
   calendar: ['hoursPerDay', 'daysPerWeek', 'dayStartsAt'],
   role: ['id', 'name', 'headcount', 'costPerHour'],
   lane: ['id', 'name', 'roleId', 'height'],
-  node: ['id', 'kind', 'label', 'description', 'position', 'size', 'color', 'laneId', 'owner', 'steps', 'timeLimit', 'duration', 'timeout', 'resources', 'qualityControls', 'approvers', 'outcome', 'arrivals', 'tags', 'why', 'how'],
+  node: [
+    'id',
+    'kind',
+    'label',
+    'description',
+    'position',
+    'size',
+    'color',
+    'laneId',
+    'owner',
+    'steps',
+    'timeLimit',
+    'duration',
+    'timeout',
+    'resources',
+    'qualityControls',
+    'approvers',
+    'outcome',
+    'arrivals',
+    'tags',
+    'why',
+    'how',
+  ],
   edge: ['id', 'source', 'target', 'label', 'probability', 'condition', 'points'],
   point: ['x', 'y'],
   size: ['width', 'height'],
@@ -26,7 +62,14 @@ const ORDER = {
 
 type Kind = keyof typeof ORDER
 const CHILDREN: Partial<Record<Kind, Record<string, Kind>>> = {
-  document: { calendar: 'calendar', roles: 'role', lanes: 'lane', nodes: 'node', edges: 'edge', simulation: 'simulation' },
+  document: {
+    calendar: 'calendar',
+    roles: 'role',
+    lanes: 'lane',
+    nodes: 'node',
+    edges: 'edge',
+    simulation: 'simulation',
+  },
   node: {
     position: 'point',
     size: 'size',
@@ -54,7 +97,10 @@ function ordered(value: unknown, kind: Kind): unknown {
     out[key] = childKind ? ordered(child, childKind) : child
   }
   if (kind === 'document') {
-    for (const key of Object.keys(source).filter((k) => k.startsWith('x-')).sort()) out[key] = source[key]
+    for (const key of Object.keys(source)
+      .filter((k) => k.startsWith('x-'))
+      .sort())
+      out[key] = source[key]
   }
   return out
 }

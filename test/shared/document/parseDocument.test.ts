@@ -27,7 +27,9 @@ describe('parseDocument', () => {
   it('reports invalid JSON with line and column', () => {
     const [error] = errorsOf('{\n  "format": "flowlane",\n  "version": 1,\n}')
     expect(error).toMatchObject({ code: 'invalid-json', line: 4, column: 1 })
-    expect(formatLoadError(error!)).toBe('broken.flow.json:4:1: invalid JSON: expected a property name in double quotes')
+    expect(formatLoadError(error!)).toBe(
+      'broken.flow.json:4:1: invalid JSON: expected a property name in double quotes',
+    )
   })
 
   it('says so when the file is empty', () => {
@@ -38,7 +40,11 @@ describe('parseDocument', () => {
     const [error] = errorsOfRaw((raw) => {
       raw.roles[0].headcount = 'two'
     })
-    expect(error).toMatchObject({ code: 'schema', path: 'roles[0].headcount', message: 'must be a number, not a string' })
+    expect(error).toMatchObject({
+      code: 'schema',
+      path: 'roles[0].headcount',
+      message: 'must be a number, not a string',
+    })
     expect(error?.line).toBeGreaterThan(1)
   })
 
@@ -97,7 +103,10 @@ describe('parseDocument', () => {
     const [error] = errorsOfRaw((raw) => {
       raw.nodes[1].timeout = { after: { value: 1, unit: 'day' }, edgeId: 'e3' }
     })
-    expect(error).toMatchObject({ path: 'nodes[1].timeout.edgeId', message: 'timeout edge "e3" leaves "ok", not this step "qualify"' })
+    expect(error).toMatchObject({
+      path: 'nodes[1].timeout.edgeId',
+      message: 'timeout edge "e3" leaves "ok", not this step "qualify"',
+    })
   })
 
   it('refuses a newer version, saying it was made by a newer Flowlane', () => {
@@ -110,7 +119,10 @@ describe('parseDocument', () => {
   })
 
   it('refuses a file that is not a Flowlane document', () => {
-    expect(errorsOf('{"hello": 1}')[0]).toMatchObject({ path: 'format', message: 'is missing: this is not a Flowlane document' })
+    expect(errorsOf('{"hello": 1}')[0]).toMatchObject({
+      path: 'format',
+      message: 'is missing: this is not a Flowlane document',
+    })
     expect(errorsOf('[1, 2]')[0]?.message).toBe('must be a Flowlane document (a JSON object), not a list')
   })
 
@@ -120,20 +132,80 @@ describe('parseDocument', () => {
   })
 
   it.each([
-    ['a negative duration parameter', (r: any) => (r.nodes[1].duration.mean = -1), 'nodes[1].duration.mean', 'must not be negative'],
-    ['a negative time limit', (r: any) => (r.nodes[1].timeLimit.value = -4), 'nodes[1].timeLimit.value', 'must not be negative'],
+    [
+      'a negative duration parameter',
+      (r: any) => (r.nodes[1].duration.mean = -1),
+      'nodes[1].duration.mean',
+      'must not be negative',
+    ],
+    [
+      'a negative time limit',
+      (r: any) => (r.nodes[1].timeLimit.value = -4),
+      'nodes[1].timeLimit.value',
+      'must not be negative',
+    ],
     ['a headcount of zero', (r: any) => (r.roles[0].headcount = 0), 'roles[0].headcount', 'must be at least 1'],
     ['a negative cost', (r: any) => (r.roles[0].costPerHour = -40), 'roles[0].costPerHour', 'must not be negative'],
-    ['a negative size', (r: any) => (r.nodes[0].size = { width: -5, height: 10 }), 'nodes[0].size.width', 'must not be negative'],
-    ['a negative budget', (r: any) => (r.nodes[1].resources = { budget: -1 }), 'nodes[1].resources.budget', 'must not be negative'],
-    ['a probability above 1', (r: any) => (r.edges[2].probability = 1.3), 'edges[2].probability', 'must be between 0 and 1'],
-    ['min above mode', (r: any) => (r.nodes[1].duration = { dist: 'triangular', min: 3, mode: 2, max: 5, unit: 'hour' }), 'nodes[1].duration.mode', 'must not be below min (2 < 3)'],
-    ['max below min', (r: any) => (r.nodes[1].duration = { dist: 'uniform', min: 3, max: 1, unit: 'hour' }), 'nodes[1].duration.max', 'must not be below min (1 < 3)'],
-    ['an unknown distribution', (r: any) => (r.nodes[1].duration = { dist: 'gamma', mean: 3, unit: 'hour' }), 'nodes[1].duration.dist', 'must be a distribution with "dist" one of fixed, uniform, triangular, pert, normal, lognormal, exponential'],
-    ['an unknown unit', (r: any) => (r.nodes[1].timeLimit.unit = 'month'), 'nodes[1].timeLimit.unit', 'must be one of minute, hour, workday, day, week'],
-    ['an unknown kind', (r: any) => (r.nodes[1].kind = 'gateway'), 'nodes[1].kind', 'must be one of start, end, task, decision, parallel, approval, wait, subprocess, note'],
-    ['a colour that is not #rrggbb', (r: any) => (r.nodes[1].color = 'red'), 'nodes[1].color', 'must be a colour written #rrggbb'],
-    ['a working day past midnight', (r: any) => (r.calendar = { hoursPerDay: 8, daysPerWeek: 5, dayStartsAt: 20 }), 'calendar.hoursPerDay', "a working day starting at 20 o'clock cannot last 8 hours"],
+    [
+      'a negative size',
+      (r: any) => (r.nodes[0].size = { width: -5, height: 10 }),
+      'nodes[0].size.width',
+      'must not be negative',
+    ],
+    [
+      'a negative budget',
+      (r: any) => (r.nodes[1].resources = { budget: -1 }),
+      'nodes[1].resources.budget',
+      'must not be negative',
+    ],
+    [
+      'a probability above 1',
+      (r: any) => (r.edges[2].probability = 1.3),
+      'edges[2].probability',
+      'must be between 0 and 1',
+    ],
+    [
+      'min above mode',
+      (r: any) => (r.nodes[1].duration = { dist: 'triangular', min: 3, mode: 2, max: 5, unit: 'hour' }),
+      'nodes[1].duration.mode',
+      'must not be below min (2 < 3)',
+    ],
+    [
+      'max below min',
+      (r: any) => (r.nodes[1].duration = { dist: 'uniform', min: 3, max: 1, unit: 'hour' }),
+      'nodes[1].duration.max',
+      'must not be below min (1 < 3)',
+    ],
+    [
+      'an unknown distribution',
+      (r: any) => (r.nodes[1].duration = { dist: 'gamma', mean: 3, unit: 'hour' }),
+      'nodes[1].duration.dist',
+      'must be a distribution with "dist" one of fixed, uniform, triangular, pert, normal, lognormal, exponential',
+    ],
+    [
+      'an unknown unit',
+      (r: any) => (r.nodes[1].timeLimit.unit = 'month'),
+      'nodes[1].timeLimit.unit',
+      'must be one of minute, hour, workday, day, week',
+    ],
+    [
+      'an unknown kind',
+      (r: any) => (r.nodes[1].kind = 'gateway'),
+      'nodes[1].kind',
+      'must be one of start, end, task, decision, parallel, approval, wait, subprocess, note',
+    ],
+    [
+      'a colour that is not #rrggbb',
+      (r: any) => (r.nodes[1].color = 'red'),
+      'nodes[1].color',
+      'must be a colour written #rrggbb',
+    ],
+    [
+      'a working day past midnight',
+      (r: any) => (r.calendar = { hoursPerDay: 8, daysPerWeek: 5, dayStartsAt: 20 }),
+      'calendar.hoursPerDay',
+      "a working day starting at 20 o'clock cannot last 8 hours",
+    ],
   ])('refuses %s', (_name, mutate, path, message) => {
     const errors = errorsOfRaw(mutate)
     expect(errors.map((e) => [e.path, e.message])).toContainEqual([path, message])
@@ -143,7 +215,10 @@ describe('parseDocument', () => {
     const [error] = errorsOfRaw((raw) => {
       raw.nodes[1].label = 'x'.repeat(LIMITS.maxLabelLength + 1)
     })
-    expect(error).toMatchObject({ path: 'nodes[1].label', message: 'is 5001 characters long; at most 5000 are allowed' })
+    expect(error).toMatchObject({
+      path: 'nodes[1].label',
+      message: 'is 5001 characters long; at most 5000 are allowed',
+    })
   })
 
   it('refuses a file over 20 MB before parsing it', () => {
@@ -173,7 +248,11 @@ describe('parseDocument', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" key anywhere, and nothing is polluted', (key) => {
     const text = tinyText().replace('"id": "qualify",', `"id": "qualify", "${key}": { "polluted": true },`)
     const [error] = errorsOf(text)
-    expect(error).toMatchObject({ code: 'forbidden-key', path: `nodes[1].${key}`, message: `the key "${key}" is not allowed` })
+    expect(error).toMatchObject({
+      code: 'forbidden-key',
+      path: `nodes[1].${key}`,
+      message: `the key "${key}" is not allowed`,
+    })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     const atRoot = errorsOf(`{"__proto__": {"polluted": true}, "format": "flowlane"}`)
     expect(atRoot[0]?.path).toBe('__proto__')
