@@ -5,7 +5,12 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../../shared/document/ind
  * fifth step, roles and lanes, every field a real template carries.
  */
 export function generateDocument(nodeCount: number, edgeCount: number): FlowDocument {
-  const roles = Array.from({ length: 8 }, (_, i) => ({ id: `role-${i}`, name: `Role ${i}`, headcount: 50, costPerHour: 40 }))
+  const roles = Array.from({ length: 8 }, (_, i) => ({
+    id: `role-${i}`,
+    name: `Role ${i}`,
+    headcount: 50,
+    costPerHour: 40,
+  }))
   const lanes = roles.map((r, i) => ({ id: `lane-${i}`, name: r.name, roleId: r.id, height: 200 }))
   const nodes: FlowNode[] = []
   for (let i = 0; i < nodeCount; i++) {

@@ -19,7 +19,9 @@ function measure(name: string, runs: number, work: () => void): number {
     times.push(performance.now() - start)
   }
   const m = median(times)
-  console.log(`${name.padEnd(48)} median ${m.toFixed(1).padStart(8)} ms  (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)`)
+  console.log(
+    `${name.padEnd(48)} median ${m.toFixed(1).padStart(8)} ms  (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)`,
+  )
   return m
 }
 
