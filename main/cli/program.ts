@@ -3,6 +3,7 @@ import { CliError, EXIT } from './cliError.js'
 import { registerExport } from './commands/exportCommand.js'
 import { registerNew } from './commands/newCommand.js'
 import { registerTemplates } from './commands/templatesCommand.js'
+import { registerValidate } from './commands/validateCommand.js'
 
 export interface CliStreams {
   readonly out: (text: string) => void
@@ -15,6 +16,7 @@ function buildProgram(streams: CliStreams): Command {
     .version(process.env.FLOWLANE_VERSION ?? '0.0.0-dev', '-v, --version')
     .helpCommand(true)
   registerTemplates(program)
+  registerValidate(program)
   registerNew(program)
   registerExport(program)
 
@@ -42,7 +44,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     return EXIT.ok
   } catch (error) {
     if (error instanceof CliError) {
-      streams.err(`${error.lines.join('\n')}\n`)
+      if (error.lines.length > 0) streams.err(`${error.lines.join('\n')}\n`)
       return error.exitCode
     }
     if (error instanceof CommanderError) {

@@ -33,12 +33,20 @@ export function generateDocument(nodeCount: number, edgeCount: number): FlowDocu
     }
     nodes.push(node)
   }
+  // A chain through every node; each decision also branches to the end (50/50), so the flow is valid.
   const edges: FlowEdge[] = []
-  for (let i = 0; i < nodeCount - 1; i++) edges.push({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` })
-  // Extra edges: decisions branch forward to the end, so the flow stays valid.
-  for (let i = nodeCount - 1, d = 5; edges.length < edgeCount; i++, d += 5) {
-    const source = d < nodeCount - 1 ? d : 5
-    edges.push({ id: `e${i}`, source: `n${source}`, target: `n${nodeCount - 1}`, probability: 0.5 })
+  const isDecision = (i: number): boolean => nodes[i]!.kind === 'decision'
+  for (let i = 0; i < nodeCount - 1; i++) {
+    edges.push({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}`, ...(isDecision(i) ? { probability: 0.5 } : {}) })
+  }
+  for (let d = 5; d < nodeCount - 1 && edges.length < edgeCount; d += 5) {
+    edges.push({ id: `x${d}`, source: `n${d}`, target: `n${nodeCount - 1}`, probability: 0.5 })
+  }
+  // Any further edges are parallel routes between decisions' neighbours, kept valid by splitting the 0.5.
+  for (let d = 5; d < nodeCount - 1 && edges.length < edgeCount; d += 5) {
+    const route = edges.find((e) => e.id === `x${d}`)!
+    route.probability = 0.25
+    edges.push({ id: `y${d}`, source: `n${d}`, target: `n${Math.min(d + 2, nodeCount - 1)}`, probability: 0.25 })
   }
   return {
     format: 'flowlane',
