@@ -1,28 +1,25 @@
 import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
-import { serializeDocument, type FlowDocument } from '../../../shared/document/index.js'
 import { CliError } from '../cliError.js'
+import { EXPORT_FORMATS } from '../exportFormats.js'
 import { readDocumentFile } from '../readDocumentFile.js'
 import { writeOutput } from '../writeOutput.js'
-
-/** Each export format: how it turns a document into bytes. Formats arrive with their issues. */
-const EXPORTERS: Record<string, (doc: FlowDocument) => string | Uint8Array> = {
-  /** Normalised re-serialisation: canonical key order and formatting. */
-  json: serializeDocument,
-}
 
 export function registerExport(program: Command): void {
   program
     .command('export')
     .description('convert a document to another format')
     .argument('<file>', 'a .flow.json document')
-    .addOption(new Option('--to <format>', 'output format').choices(Object.keys(EXPORTERS)).makeOptionMandatory())
+    .addOption(new Option('--to <format>', 'output format').choices(Object.keys(EXPORT_FORMATS)).makeOptionMandatory())
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action(async (file: string, options: { to: string; out?: string }) => {
+      const format = EXPORT_FORMATS[options.to]!
+      if (format.binary && options.out === undefined) {
+        throw new CliError([`flowlane: --to ${options.to} writes a binary file; name it with -o`])
+      }
       refuseOverwritingInput(file, options.out)
       const doc = await readDocumentFile(file)
-      const exporter = EXPORTERS[options.to]!
-      await writeOutput(exporter(doc), options.out)
+      await writeOutput(await format.write(doc), options.out)
     })
 }
 
