@@ -6,8 +6,12 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 const started = performance.now()
 
 await build({
-  entryPoints: ['main/cli/cli.ts'],
-  outfile: 'dist-cli/cli.mjs',
+  entryPoints: { cli: 'main/cli/cli.ts' },
+  outdir: 'dist-cli',
+  outExtension: { '.js': '.mjs' },
+  // Commands load heavy code (renderers, Mermaid) on demand, as separate chunks.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

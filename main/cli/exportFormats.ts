@@ -3,13 +3,39 @@
  * each adds one entry here. Binary formats are written only with `-o` (cli.md).
  */
 import { serializeDocument, type FlowDocument } from '../../shared/document/index.js'
+import { toSvg } from '../../shared/formats/svg/toSvg.js'
+
+/** What a writer returns: the bytes, with warnings about what could not be kept. */
+export type ExportOutput =
+  string | Uint8Array | { readonly data: string | Uint8Array; readonly warnings: readonly string[] }
 
 export interface ExportFormat {
-  readonly write: (doc: FlowDocument) => Promise<string | Uint8Array> | string | Uint8Array
+  readonly write: (doc: FlowDocument) => Promise<ExportOutput> | ExportOutput
   readonly binary?: boolean
 }
 
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   /** Normalised re-serialisation: canonical key order and formatting. */
   json: { write: serializeDocument },
+  svg: { write: (doc) => toSvg(doc) },
+  png: {
+    binary: true,
+    write: async (doc) => {
+      // Loaded on demand: the renderers' native and font code would slow every other command.
+      const { renderPng } = await import('../export/toPng.js')
+      const { png, warnings } = renderPng(toSvg(doc))
+      return { data: png, warnings }
+    },
+  },
+  pdf: {
+    binary: true,
+    write: async (doc) => {
+      const { renderPdf } = await import('../export/toPdf.js')
+      const { pdf, warnings } = await renderPdf(toSvg(doc), {
+        title: doc.name,
+        ...(doc.description ? { subject: doc.description } : {}),
+      })
+      return { data: pdf, warnings }
+    },
+  },
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT } from './cliError.js'
 import { registerExport } from './commands/exportCommand.js'
+import { registerLayout } from './commands/layoutCommand.js'
 import { registerNew } from './commands/newCommand.js'
 import { registerTemplates } from './commands/templatesCommand.js'
 import { registerValidate } from './commands/validateCommand.js'
@@ -19,6 +20,7 @@ function buildProgram(streams: CliStreams): Command {
   registerValidate(program)
   registerNew(program)
   registerExport(program)
+  registerLayout(program)
 
   const configure = (command: Command): void => {
     command

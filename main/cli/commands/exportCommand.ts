@@ -19,7 +19,14 @@ export function registerExport(program: Command): void {
       }
       refuseOverwritingInput(file, options.out)
       const doc = await readDocumentFile(file)
-      await writeOutput(await format.write(doc), options.out)
+      const output = await format.write(doc)
+      if (typeof output === 'string' || output instanceof Uint8Array) {
+        await writeOutput(output, options.out)
+      } else {
+        // Warnings say what could not be kept; they never change the exit code (cli.md).
+        for (const warning of output.warnings) process.stderr.write(`${file}: warning: ${warning}\n`)
+        await writeOutput(output.data, options.out)
+      }
     })
 }
 
