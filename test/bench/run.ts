@@ -3,7 +3,9 @@
  * (the machines are noisy). Ratios are measured within one run.
  */
 import { benchDocument } from './document.bench.js'
+import { benchLayout } from './layout.bench.js'
 import { benchValidate } from './validate.bench.js'
 
 benchDocument()
 benchValidate()
+await benchLayout()
