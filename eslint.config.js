@@ -13,6 +13,7 @@ export default defineConfig(
       'test-results/',
       'playwright-report/',
       'eslint.config.js',
+      '.scratch/',
     ],
   },
   js.configs.recommended,

@@ -1,9 +1,11 @@
 // Bundles the Node-side entry points with esbuild; the renderer is built by Vite.
 import { build } from 'esbuild'
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
 const started = performance.now()
+// Chunk names carry hashes: start clean so old chunks do not pile up.
+await rm('dist-cli', { recursive: true, force: true })
 
 await build({
   entryPoints: { cli: 'main/cli/cli.ts' },

@@ -38,6 +38,7 @@ describe('layer rules', () => {
     ['shared/x.ts', "export * from '../renderer/app'", 'shared/ may import only shared/'],
     ['main/x.ts', "import { App } from '../renderer/App'", 'main/ never imports renderer/'],
     ['main/cli/x.ts', "import { app } from 'electron'", 'the CLI runs in plain Node'],
+    ['main/x.ts', "import mermaid from 'mermaid'", 'main/ does not use renderer libraries'],
     [
       'renderer/x.ts',
       "import { ipcRenderer } from 'electron'",
@@ -56,6 +57,7 @@ describe('layer rules', () => {
     ['shared/x.ts', "import type { ElkNode } from 'elkjs/lib/elk-api'"],
     ['main/x.ts', "import { parseDocument } from '../shared/document/index.js'"],
     ['renderer/x.ts', "import { ReactFlow } from '@xyflow/react'"],
+    ['main/cli/x.ts', "const { default: mermaid } = await import('mermaid')"],
   ])('allows %s: %s', (file, source) => {
     expect(checkImports(file, source)).toEqual([])
   })

@@ -3,6 +3,9 @@
  * each adds one entry here. Binary formats are written only with `-o` (cli.md).
  */
 import { serializeDocument, type FlowDocument } from '../../shared/document/index.js'
+import { toHtml } from '../../shared/formats/handbook/toHtml.js'
+import { toMarkdown } from '../../shared/formats/handbook/toMarkdown.js'
+import { toMermaid } from '../../shared/formats/mermaid/toMermaid.js'
 import { toSvg } from '../../shared/formats/svg/toSvg.js'
 
 /** What a writer returns: the bytes, with warnings about what could not be kept. */
@@ -17,7 +20,12 @@ export interface ExportFormat {
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   /** Normalised re-serialisation: canonical key order and formatting. */
   json: { write: serializeDocument },
+  /** A Mermaid flowchart, left to right: lanes as subgraphs, a class per kind. */
+  mermaid: { write: (doc) => toMermaid(doc) },
   svg: { write: (doc) => toSvg(doc) },
+  /** The process handbook: diagram, steps and roles, for wikis (Markdown) and documents (HTML). */
+  markdown: { write: toMarkdown },
+  html: { write: toHtml },
   png: {
     binary: true,
     write: async (doc) => {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT } from './cliError.js'
 import { registerExport } from './commands/exportCommand.js'
+import { registerImport } from './commands/importCommand.js'
 import { registerLayout } from './commands/layoutCommand.js'
 import { registerNew } from './commands/newCommand.js'
 import { registerTemplates } from './commands/templatesCommand.js'
@@ -20,6 +21,7 @@ function buildProgram(streams: CliStreams): Command {
   registerValidate(program)
   registerNew(program)
   registerExport(program)
+  registerImport(program)
   registerLayout(program)
 
   const configure = (command: Command): void => {

@@ -51,3 +51,14 @@ describe('flowlane layout', () => {
     expect(run.stderr).toMatch(/warning: a flow with lanes is laid out left to right/)
   })
 })
+
+describe('flowlane export to a handbook', () => {
+  it.each([
+    ['markdown', /^# B2B 销售管道\n[\s\S]*```mermaid\nflowchart[\s\S]*## 步骤一览/],
+    ['html', /^<!doctype html>\n<html lang="zh-CN">[\s\S]*<svg [\s\S]*<h2>步骤一览<\/h2>/],
+  ])('writes %s on standard output', (format, shape) => {
+    const run = runCli(['export', template('zh-CN', 'b2b-pipeline'), '--to', format])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(shape)
+  })
+})

@@ -1,0 +1,71 @@
+import { Option, type Command } from 'commander'
+import { extname } from 'node:path'
+import { serializeDocument, type FlowDocument, type Result } from '../../../shared/document/index.js'
+import { formatImportProblem, fromMermaid, type ImportProblem } from '../../../shared/formats/mermaid/index.js'
+import { layoutDocument, type LayoutDirection } from '../../../shared/layout/layoutDocument.js'
+import { CliError } from '../cliError.js'
+import { readTextFile } from '../readDocumentFile.js'
+import { writeOutput } from '../writeOutput.js'
+import { refuseOverwritingInput } from './exportCommand.js'
+
+/** What an importer returns: a document without positions, and what it could not keep. */
+export interface Imported {
+  readonly document: FlowDocument
+  readonly warnings: readonly ImportProblem[]
+  /** For the layout; left to right when absent. */
+  readonly direction?: LayoutDirection
+}
+
+export interface ImportFormat {
+  /** File name endings that name this format when `--from` is absent, lower case. */
+  readonly extensions: readonly string[]
+  readonly read: (text: string, file: string) => Promise<Result<Imported, ImportProblem>>
+}
+
+/** Every format `flowlane import` reads; formats arrive with their issues (BPMN: one entry here). */
+export const IMPORT_FORMATS: Readonly<Record<string, ImportFormat>> = {
+  mermaid: {
+    extensions: ['.mmd', '.mermaid', '.md', '.markdown'],
+    read: async (text, file) => {
+      // Mermaid and jsdom take a second to load: only this command pays for them.
+      const { parseMermaid } = await import('../mermaidParser.js')
+      return fromMermaid(text, file, parseMermaid)
+    },
+  },
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('make a document from Mermaid flowchart text, laid out automatically')
+    .argument('<in>', 'a Mermaid file (.mmd, .mermaid) or a Markdown file holding one')
+    .addOption(
+      new Option('--from <format>', 'input format; by default from the file name').choices(Object.keys(IMPORT_FORMATS)),
+    )
+    .option('-o, --out <file>', 'write the .flow.json to this file instead of standard output')
+    .action(async (file: string, options: { from?: string; out?: string }) => {
+      refuseOverwritingInput(file, options.out)
+      const format = options.from === undefined ? formatOf(file) : IMPORT_FORMATS[options.from]!
+      const result = await format.read(await readTextFile(file), file)
+      if (!result.ok) throw new CliError(result.errors.map(formatImportProblem))
+      const { document, warnings, direction } = result.value
+      // What could not be kept goes to standard error; it never changes the exit code (cli.md).
+      for (const warning of warnings) {
+        process.stderr.write(`${formatImportProblem({ ...warning, message: `warning: ${warning.message}` })}\n`)
+      }
+      const laidOut = await layoutDocument(document, direction === undefined ? {} : { direction })
+      await writeOutput(serializeDocument(laidOut), options.out)
+    })
+}
+
+function formatOf(file: string): ImportFormat {
+  const extension = extname(file).toLowerCase()
+  const found = Object.values(IMPORT_FORMATS).find((f) => f.extensions.includes(extension))
+  if (found) return found
+  const known = Object.entries(IMPORT_FORMATS)
+    .map(([name, f]) => `${name} (${f.extensions.join(', ')})`)
+    .join('; ')
+  throw new CliError([
+    `${file}: cannot tell the format from ${extension === '' ? 'a name without extension' : `"${extension}"`}; Flowlane imports ${known}, or name it with --from`,
+  ])
+}
