@@ -4,6 +4,7 @@ import { registerExport } from './commands/exportCommand.js'
 import { registerImport } from './commands/importCommand.js'
 import { registerLayout } from './commands/layoutCommand.js'
 import { registerNew } from './commands/newCommand.js'
+import { registerSimulate } from './commands/simulateCommand.js'
 import { registerTemplates } from './commands/templatesCommand.js'
 import { registerValidate } from './commands/validateCommand.js'
 
@@ -19,6 +20,7 @@ function buildProgram(streams: CliStreams): Command {
     .helpCommand(true)
   registerTemplates(program)
   registerValidate(program)
+  registerSimulate(program)
   registerNew(program)
   registerExport(program)
   registerImport(program)

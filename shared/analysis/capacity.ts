@@ -235,8 +235,10 @@ export function analyseCapacity(doc: FlowDocument, graph: FlowGraph = buildFlowG
       if (!(visitRate > 0)) return
       const work = meanWorkingHours(node.duration, doc)
       if (work === 0) return
-      if (node.kind === 'approval' && node.approvers && node.approvers.length > 0) {
-        for (const approver of node.approvers) add(approver, node.id, visitRate * work)
+      if (node.kind === 'approval') {
+        // Each review holds one person of the reviewing role (file-format.md).
+        const reviewers = node.approvers?.length ? node.approvers : node.owner !== undefined ? [node.owner] : []
+        for (const reviewer of reviewers) add(reviewer, node.id, visitRate * work)
       } else if (node.owner !== undefined) {
         add(node.owner, node.id, visitRate * work * (node.resources?.people ?? 1))
       }

@@ -9,3 +9,6 @@ import { benchValidate } from './validate.bench.js'
 benchDocument()
 benchValidate()
 await benchLayout()
+
+// Simulator: 100,000 cases through the B2B template against the plain reference engine (issue 4).
+await import('./simulate.bench.js').then((bench) => bench.runSimulateBench())

@@ -3,6 +3,7 @@
  * loads these catalogs as they are). Steps are named by label.
  */
 export const en = {
+  arrivalsRequired: 'Start "{{label}}" has no arrivals, so the flow cannot be simulated: set how often cases enter.',
   startRequired: 'The flow has no start: add a start node where cases enter.',
   endRequired: 'The flow has no end: add an end node where cases leave.',
   startNoIncoming: 'Start "{{label}}" has an incoming edge; cases only enter the flow at a start.',

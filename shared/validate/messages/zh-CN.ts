@@ -2,6 +2,7 @@ import type { MessageKey } from './en.js'
 
 /** 校验信息（简体中文）。占位符与英文目录相同。 */
 export const zhCN: Record<MessageKey, string> = {
+  arrivalsRequired: '开始节点“{{label}}”没有到达设置，流程无法仿真：请设置案例进入的频率。',
   startRequired: '流程没有开始节点：请添加一个案例进入流程的开始节点。',
   endRequired: '流程没有结束节点：请添加一个案例离开流程的结束节点。',
   startNoIncoming: '开始节点“{{label}}”有进入的连线；案例只能从开始节点进入流程。',

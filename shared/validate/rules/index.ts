@@ -1,6 +1,7 @@
 /** Every rule, one per file (bpmnlint). Rule ids are part of the CLI contract. */
 import type { Rule } from '../types.js'
 import { approversKnown } from './approvers-known.js'
+import { arrivalsRequired } from './arrivals-required.js'
 import { decisionBranches } from './decision-branches.js'
 import { decisionProbabilities } from './decision-probabilities.js'
 import { duplicateLabel } from './duplicate-label.js'
@@ -30,6 +31,7 @@ import { timeoutEdge } from './timeout-edge.js'
 
 export const RULES: readonly Rule[] = [
   approversKnown,
+  arrivalsRequired,
   decisionBranches,
   decisionProbabilities,
   duplicateLabel,

@@ -10,8 +10,8 @@ export const peopleExceedHeadcount: Rule = {
     const headcount = new Map(doc.roles.map((r) => [r.id, r.headcount]))
     for (const node of graph.nodes) {
       const people = node.resources?.people ?? 1
-      // Approvals hold one person of each approver role, per file-format.md.
-      if (node.owner === undefined || (node.kind === 'approval' && node.approvers?.length)) continue
+      // Approvals hold one person per review, whatever `resources.people` says (file-format.md).
+      if (node.owner === undefined || node.kind === 'approval') continue
       const available = headcount.get(node.owner)
       if (available !== undefined && people > available) {
         report({

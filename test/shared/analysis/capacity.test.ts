@@ -89,3 +89,14 @@ describe('analyseCapacity', () => {
     expect(report.visits.get('qualify')).toBe(Infinity)
   })
 })
+
+describe('analyseCapacity of approvals', () => {
+  it('holds one reviewer per review, whatever resources.people says', () => {
+    const doc = flowWith((d) => {
+      const approve = d.nodes.find((n) => n.id === 'approve')!
+      delete approve.approvers
+      approve.resources = { people: 3 }
+    })
+    expect(analyseCapacity(doc).roles.get('manager')?.load).toBeCloseTo(0.4 * (168 / 40 / 24) * 1, 12)
+  })
+})

@@ -1,0 +1,102 @@
+/**
+ * The distributions of file-format.md, compiled once into flat parameters in hours on their
+ * unit's clock, and drawn in the hot loop without allocating.
+ */
+import type { Calendar, Distribution } from '../document/schema.js'
+import { clockOf, toClockHours } from '../time/clock.js'
+import type { RandomStreams } from './random.js'
+
+export const FIXED = 0
+export const UNIFORM = 1
+export const TRIANGULAR = 2
+export const PERT = 3
+export const NORMAL = 4
+export const LOGNORMAL = 5
+export const EXPONENTIAL = 6
+
+/** Parameters per distribution in a flat table. */
+export const STRIDE = 6
+
+export interface CompiledDistribution {
+  readonly kind: number
+  /** `STRIDE` numbers, meaning per kind (see `compileDistribution`). */
+  readonly params: readonly number[]
+  /** True when the unit runs on the working clock. */
+  readonly working: boolean
+}
+
+/** Beta-PERT's shape parameter λ (file-format.md). */
+const PERT_LAMBDA = 4
+
+function gammaConstants(shape: number): [number, number] {
+  const d = shape - 1 / 3
+  return [d, 1 / Math.sqrt(9 * d)]
+}
+
+export function compileDistribution(d: Distribution, calendar: Calendar | undefined): CompiledDistribution {
+  const working = clockOf(d.unit) === 'working'
+  const h = (value: number): number => toClockHours(value, d.unit, calendar)
+  const fixed = (value: number): CompiledDistribution => ({ kind: FIXED, params: [value, 0, 0, 0, 0, 0], working })
+  switch (d.dist) {
+    case 'fixed':
+      return fixed(h(d.value))
+    case 'uniform':
+      return { kind: UNIFORM, params: [h(d.min), h(d.max) - h(d.min), 0, 0, 0, 0], working }
+    case 'triangular': {
+      const [a, c, b] = [h(d.min), h(d.mode), h(d.max)]
+      if (b <= a) return fixed(a)
+      return { kind: TRIANGULAR, params: [a, b, (c - a) / (b - a), (b - a) * (c - a), (b - a) * (b - c), 0], working }
+    }
+    case 'pert': {
+      const [a, c, b] = [h(d.min), h(d.mode), h(d.max)]
+      if (b <= a) return fixed(a)
+      const alpha = 1 + (PERT_LAMBDA * (c - a)) / (b - a)
+      const beta = 1 + (PERT_LAMBDA * (b - c)) / (b - a)
+      // Beta(α, β) as X/(X+Y) with X ~ Gamma(α), Y ~ Gamma(β); both shapes are in [1, 5].
+      return { kind: PERT, params: [a, b - a, ...gammaConstants(alpha), ...gammaConstants(beta)], working }
+    }
+    case 'normal':
+      if (d.sd === 0) return fixed(h(d.mean))
+      return { kind: NORMAL, params: [h(d.mean), h(d.sd), 0, 0, 0, 0], working }
+    case 'lognormal': {
+      if (d.mean === 0 || d.sd === 0) return fixed(h(d.mean))
+      // mean and sd are of the variable itself: σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2.
+      const variance = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean))
+      const mu = Math.log(h(d.mean)) - variance / 2
+      return { kind: LOGNORMAL, params: [mu, Math.sqrt(variance), 0, 0, 0, 0], working }
+    }
+    case 'exponential':
+      if (d.mean === 0) return fixed(0)
+      return { kind: EXPONENTIAL, params: [h(d.mean), 0, 0, 0, 0, 0], working }
+  }
+}
+
+/** One draw, in hours on the distribution's clock; `p` holds the parameters at `o`. */
+export function sample(rng: RandomStreams, s: number, kind: number, p: Float64Array, o: number): number {
+  switch (kind) {
+    case FIXED:
+      return p[o]!
+    case UNIFORM:
+      return p[o]! + p[o + 1]! * rng.uniform(s)
+    case TRIANGULAR: {
+      const u = rng.uniform(s)
+      return u < p[o + 2]! ? p[o]! + Math.sqrt(u * p[o + 3]!) : p[o + 1]! - Math.sqrt((1 - u) * p[o + 4]!)
+    }
+    case PERT: {
+      const x = rng.gamma(s, p[o + 2]!, p[o + 3]!)
+      const y = rng.gamma(s, p[o + 4]!, p[o + 5]!)
+      return p[o]! + (p[o + 1]! * x) / (x + y)
+    }
+    case NORMAL: {
+      // Redrawn while negative (file-format.md).
+      for (;;) {
+        const x = p[o]! + p[o + 1]! * rng.normal(s)
+        if (x >= 0) return x
+      }
+    }
+    case LOGNORMAL:
+      return Math.exp(p[o]! + p[o + 1]! * rng.normal(s))
+    default:
+      return -p[o]! * Math.log(rng.uniform(s))
+  }
+}

@@ -1,0 +1,1079 @@
+/**
+ * One replication of the discrete-event simulation (simulation.md). Cases enter at start
+ * nodes and their branches ("tokens") move through the compiled model; everything that
+ * takes time is an event ordered by (time, order of scheduling), so ties are broken the
+ * same way on every machine.
+ *
+ * Built for speed: entities are integer ids into typed arrays; events live in a binary heap
+ * of four numbers per slot, except each start's next arrival, which waits beside it;
+ * superseded events (a timeout after its case left, work stopped by a timeout) are dropped
+ * when they surface instead of being searched for; instantaneous steps (decisions, splits,
+ * joins) are walked without touching the heap; and a step's end on the working clock is
+ * known when it starts, so the calendar is walked about once per event.
+ */
+import { STRIDE, sample } from './distributions.js'
+import { APPROVAL, END, PARALLEL, TASK, WAIT, type CompiledModel, stepRoleId } from './model.js'
+import { RandomStreams, streamKey } from './random.js'
+import { WorkingClock } from './workingClock.js'
+import { nameOf } from '../validate/naming.js'
+
+export interface RunSettings {
+  readonly cases: number
+  readonly warmupCases: number
+  readonly seed: number
+  /** 0-based; seeds derive from (seed, replication). */
+  readonly replication: number
+  /** Events (including instantaneous moves) after which a run counts as runaway. */
+  readonly maxEvents: number
+  /** Cases in the flow at once after which a run counts as overloaded. */
+  readonly maxCasesInSystem: number
+}
+
+export interface RunStop {
+  readonly reason: 'too-many-events' | 'too-many-cases'
+  readonly message: string
+}
+
+/** Per step, what one run measured (raw, unrounded). */
+export interface StepFigures {
+  readonly visits: number
+  readonly meanWait: number | null
+  readonly meanService: number | null
+  readonly meanTime: number | null
+  readonly p90Time: number | null
+  readonly slaBreachRate: number | null
+  readonly timeouts: number
+  readonly queueMean: number | null
+  readonly queueMax: number | null
+}
+
+export interface RoleFigures {
+  readonly utilization: number | null
+  readonly busyHours: number
+  readonly cost: number | null
+}
+
+export interface RunFigures {
+  /** Events taken from the event queue: arrivals, completions, timeouts (a speed figure). */
+  readonly events: number
+  readonly cases: number
+  readonly completed: number
+  readonly simulatedHours: number
+  readonly throughputPerHour: number | null
+  readonly cycleTime: {
+    readonly mean: number | null
+    readonly p50: number | null
+    readonly p90: number | null
+    readonly p95: number | null
+    readonly max: number | null
+  }
+  readonly wipMean: number | null
+  /** Per outcome of `model.outcomes`. */
+  readonly outcomes: readonly number[]
+  /** Per step of `model.steps`. */
+  readonly steps: readonly StepFigures[]
+  /** Per role of `model.roles`. */
+  readonly roles: readonly RoleFigures[]
+}
+
+const EV_DONE = 1
+const EV_TIMEOUT = 2
+
+const IDLE = 0
+const QUEUED = 1
+const WORKING = 2
+const DELAYING = 3
+
+/** The most entries a per-step or per-case buffer starts with (8 MB); beyond, it doubles as needed. */
+const INITIAL_ROOM = 1 << 20
+
+/** Relative slack when comparing a departure with a time limit (float rounding, not policy). */
+const LIMIT_EPSILON = 1e-9
+
+function grownF64(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.max(size, a.length * 2))
+  b.set(a)
+  return b
+}
+function grownI32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(size, a.length * 2))
+  b.set(a)
+  return b
+}
+function grownU8(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(Math.max(size, a.length * 2))
+  b.set(a)
+  return b
+}
+
+export class SimulationRun {
+  private readonly m: CompiledModel
+  // The model's hot tables, one indirection closer.
+  private readonly kinds: Uint8Array
+  private readonly outCount: Int32Array
+  private readonly outStart: Int32Array
+  private readonly outEdges: Int32Array
+  private readonly outCumulative: Float64Array
+  private readonly exclusive: Uint8Array
+  private readonly branchStream: Int32Array
+  private readonly edgeTarget: Int32Array
+  private readonly distKind: Uint8Array
+  private readonly distWorking: Uint8Array
+  private readonly distParams: Float64Array
+  private readonly durationStream: Int32Array
+  private readonly clock: WorkingClock
+  private readonly always: boolean
+  /** The working-clock position of the last instant asked about: most events ask several times. */
+  private memoTime = NaN
+  private memoWorked = 0
+  private measureFromWorked = 0
+  private readonly rng: RandomStreams
+  private readonly totalCases: number
+  private readonly warmup: number
+  private readonly maxEvents: number
+  private readonly maxInSystem: number
+
+  // Event heap, one slot of four numbers per event so a comparison touches one cache line:
+  // (time, seq) is the key — seq, the order of scheduling, breaks ties — then ref = token × 4
+  // + event kind, and the token's stamp when scheduled (a changed stamp marks the event stale).
+  private heap = new Float64Array(4 * 256)
+  private hSize = 0
+  private seq = 0
+  // Arrivals stay out of the heap: per start, its next arrival's (time, seq), Infinity for none.
+  private readonly arrivalTime: Float64Array
+  private readonly arrivalSeq: Float64Array
+
+  // Tokens: one per live branch of a case.
+  private tCase = new Int32Array(256)
+  private tNode = new Int32Array(256)
+  private tStamp = new Int32Array(256)
+  private tState = new Uint8Array(256)
+  private tRole = new Int32Array(256)
+  private tPeople = new Int32Array(256)
+  private tReview = new Int32Array(256)
+  private tArrive = new Float64Array(256)
+  /** Working hours on the clock at arrival and at the start of work (see `workedAt`). */
+  private tArriveWorked = new Float64Array(256)
+  private tStartWorked = new Float64Array(256)
+  /** Working-clock position when the work (or delay) ends, known when it starts. */
+  private tEndWorked = new Float64Array(256)
+  private tRequest = new Float64Array(256)
+  private tWorkStart = new Float64Array(256)
+  private tWorkEnd = new Float64Array(256)
+  private tWait = new Float64Array(256)
+  private tService = new Float64Array(256)
+  private tFree = new Int32Array(256)
+  private tFreeCount = 0
+  private tCount = 0
+
+  // Cases in the flow.
+  private cEnter = new Float64Array(256)
+  private cSerial = new Float64Array(256)
+  private cLive = new Int32Array(256)
+  private cOutcome = new Int32Array(256)
+  private cFree = new Int32Array(256)
+  private cFreeCount = 0
+  private cCount = 0
+
+  // Roles: free people, and one strict FIFO line each (ring buffers of token, stamp).
+  private readonly free: Int32Array
+  private readonly waiting: Int32Array
+  private readonly busy: Float64Array
+  private readonly ringToken: Int32Array[]
+  private readonly ringStamp: Int32Array[]
+  private readonly ringHead: Int32Array
+  private readonly ringTail: Int32Array
+
+  // Per node.
+  private readonly visits: Float64Array
+  private readonly allVisits: Float64Array
+  private readonly present: Int32Array
+  private readonly sumWait: Float64Array
+  private readonly sumService: Float64Array
+  private readonly sumTime: Float64Array
+  private readonly breaches: Float64Array
+  private readonly timeouts: Float64Array
+  private readonly times: Float64Array[]
+  private readonly timesLength: Int32Array
+  private readonly queued: Int32Array
+  private readonly queueArea: Float64Array
+  private readonly queueLast: Float64Array
+  private readonly queueMax: Int32Array
+
+  private readonly arrivalParams: Float64Array[]
+  private readonly joins = new Map<number, Int32Array>()
+  private cycle = new Float64Array(1024)
+  private completed = 0
+  private readonly outcomeCounts: Float64Array
+
+  // Routing stack of split branches: (token, edge it takes).
+  private sToken = new Int32Array(64)
+  private sCode = new Int32Array(64)
+
+  private entered = 0
+  private inSystem = 0
+  private wipArea = 0
+  private wipLast = 0
+  /** When the first counted case entered: the measured period starts (cli.md, warm-up). */
+  private measureFrom = Infinity
+  private lastEventTime = 0
+  /** Events and instantaneous moves so far: what the runaway guard counts. */
+  private events = 0
+  /** Events taken from the queue (arrivals, completions, timeouts): the speed figure. */
+  private queueEvents = 0
+  private stop: RunStop | null = null
+
+  constructor(model: CompiledModel, settings: RunSettings) {
+    this.m = model
+    this.kinds = model.kind
+    this.outCount = model.outCount
+    this.outStart = model.outStart
+    this.outEdges = model.outEdges
+    this.outCumulative = model.outCumulative
+    this.exclusive = model.exclusive
+    this.branchStream = model.branchStream
+    this.edgeTarget = model.edgeTarget
+    this.distKind = model.distKind
+    this.distWorking = model.distWorking
+    this.distParams = model.distParams
+    this.durationStream = model.durationStream
+    this.clock = new WorkingClock(model.doc.calendar)
+    this.always = this.clock.always
+    this.rng = new RandomStreams(model.streamNames.map((name) => streamKey(settings.seed, settings.replication, name)))
+    this.totalCases = settings.cases
+    this.warmup = settings.warmupCases
+    this.maxEvents = settings.maxEvents
+    this.maxInSystem = settings.maxCasesInSystem
+    const n = model.nodeCount
+    const r = model.roles.length
+    this.free = Int32Array.from(model.roles, (role) => role.headcount)
+    this.waiting = new Int32Array(r)
+    this.busy = new Float64Array(r)
+    this.ringToken = model.roles.map(() => new Int32Array(64))
+    this.ringStamp = model.roles.map(() => new Int32Array(64))
+    this.ringHead = new Int32Array(r)
+    this.ringTail = new Int32Array(r)
+    this.visits = new Float64Array(n)
+    this.allVisits = new Float64Array(n)
+    this.present = new Int32Array(n)
+    this.sumWait = new Float64Array(n)
+    this.sumService = new Float64Array(n)
+    this.sumTime = new Float64Array(n)
+    this.breaches = new Float64Array(n)
+    this.timeouts = new Float64Array(n)
+    this.times = Array.from({ length: n }, () => new Float64Array(0))
+    for (const v of model.steps) {
+      // Room for the expected visits up front (capped), so the buffers rarely grow mid-run.
+      const expected = model.expectedVisits[v]! * Math.max(0, settings.cases - settings.warmupCases)
+      const room = Number.isFinite(expected) ? Math.min(INITIAL_ROOM, Math.ceil(expected * 1.05) + 64) : 1024
+      this.times[v] = new Float64Array(room)
+    }
+    this.timesLength = new Int32Array(n)
+    this.queued = new Int32Array(n)
+    this.queueArea = new Float64Array(n)
+    this.queueLast = new Float64Array(n)
+    this.queueMax = new Int32Array(n)
+    this.outcomeCounts = new Float64Array(model.outcomes.length)
+    this.cycle = new Float64Array(Math.min(INITIAL_ROOM, Math.max(1024, settings.cases - settings.warmupCases)))
+    this.arrivalParams = model.starts.map((s) => Float64Array.from(s.arrivals.params))
+    // Each start's first case enters at time 0 (file-format.md), in document order.
+    this.arrivalTime = new Float64Array(model.starts.length).fill(Infinity)
+    this.arrivalSeq = new Float64Array(model.starts.length)
+    if (settings.cases > 0) model.starts.forEach((_, i) => this.scheduleArrival(i, 0))
+  }
+
+  get casesEntered(): number {
+    return this.entered
+  }
+  get stopped(): RunStop | null {
+    return this.stop
+  }
+
+  /** Runs up to `budget` more events; true when the run has finished (or stopped). */
+  advance(budget: number): boolean {
+    const until = this.events + budget
+    const arrivalTime = this.arrivalTime
+    const arrivalSeq = this.arrivalSeq
+    const starts = arrivalTime.length
+    for (;;) {
+      // The earliest arrival, then whichever comes first of it and the heap's top.
+      let a = 0
+      for (let i = 1; i < starts; i++) {
+        const t = arrivalTime[i]!
+        const best = arrivalTime[a]!
+        if (t < best || (t === best && arrivalSeq[i]! < arrivalSeq[a]!)) a = i
+      }
+      const at = starts > 0 ? arrivalTime[a]! : Infinity
+      const heap = this.heap
+      const fromHeap = this.hSize > 0 && (heap[0]! < at || (heap[0] === at && heap[1]! < arrivalSeq[a]!))
+      if (!fromHeap && at === Infinity) return true
+      if (this.events >= until) return false
+      if (this.events > this.maxEvents) {
+        this.stopRunaway()
+        return true
+      }
+      this.events++
+      this.queueEvents++
+      if (!fromHeap) {
+        arrivalTime[a] = Infinity
+        // Streams stop once `cases` have entered over all starts (file-format.md).
+        if (this.entered >= this.totalCases) continue
+        this.lastEventTime = at
+        this.onArrival(a, at)
+      } else {
+        const time = heap[0]!
+        const ref = heap[2]!
+        const stamp = heap[3]!
+        this.popRoot()
+        const id = ref >> 2
+        // A stamp that moved on: the case left the step since (timeout, or work stopped).
+        if (this.tStamp[id] !== stamp) continue
+        this.lastEventTime = time
+        if ((ref & 3) === EV_DONE) this.onDone(id, time)
+        else this.onTimeout(id, time)
+      }
+      if (this.stop) return true
+    }
+  }
+
+  private scheduleArrival(startIndex: number, time: number): void {
+    this.arrivalTime[startIndex] = time
+    this.arrivalSeq[startIndex] = this.seq++
+  }
+
+  // ---- the clocks ----------------------------------------------------------------------
+
+  /** Working hours in [0, t]. */
+  private workedAt(t: number): number {
+    if (this.always) return t
+    if (t === this.memoTime) return this.memoWorked
+    const w = this.clock.workedBy(t)
+    this.memoTime = t
+    this.memoWorked = w
+    return w
+  }
+
+  /** When `hours` working hours from `now` have passed. */
+  private afterWorking(now: number, hours: number): number {
+    if (this.always) return now + hours
+    if (hours <= 0) return now
+    const end = this.clock.instantAt(this.workedAt(now) + hours)
+    return end > now ? end : now
+  }
+
+  // ---- the event heap ----------------------------------------------------------------
+
+  private push(time: number, ref: number, stamp: number): void {
+    if (4 * this.hSize === this.heap.length) this.heap = grownF64(this.heap, 0)
+    const heap = this.heap
+    const seq = this.seq++
+    let i = this.hSize++
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      const pt = heap[4 * p]!
+      if (pt < time || (pt === time && heap[4 * p + 1]! < seq)) break
+      heap[4 * i] = pt
+      heap[4 * i + 1] = heap[4 * p + 1]!
+      heap[4 * i + 2] = heap[4 * p + 2]!
+      heap[4 * i + 3] = heap[4 * p + 3]!
+      i = p
+    }
+    heap[4 * i] = time
+    heap[4 * i + 1] = seq
+    heap[4 * i + 2] = ref
+    heap[4 * i + 3] = stamp
+  }
+
+  private popRoot(): void {
+    const size = --this.hSize
+    if (size === 0) return
+    const heap = this.heap
+    const time = heap[4 * size]!
+    const seq = heap[4 * size + 1]!
+    const ref = heap[4 * size + 2]!
+    const stamp = heap[4 * size + 3]!
+    let i = 0
+    for (;;) {
+      let c = 2 * i + 1
+      if (c >= size) break
+      let ct = heap[4 * c]!
+      const r = c + 1
+      if (r < size) {
+        const rt = heap[4 * r]!
+        if (rt < ct || (rt === ct && heap[4 * r + 1]! < heap[4 * c + 1]!)) {
+          c = r
+          ct = rt
+        }
+      }
+      if (time < ct || (time === ct && seq < heap[4 * c + 1]!)) break
+      heap[4 * i] = ct
+      heap[4 * i + 1] = heap[4 * c + 1]!
+      heap[4 * i + 2] = heap[4 * c + 2]!
+      heap[4 * i + 3] = heap[4 * c + 3]!
+      i = c
+    }
+    heap[4 * i] = time
+    heap[4 * i + 1] = seq
+    heap[4 * i + 2] = ref
+    heap[4 * i + 3] = stamp
+  }
+
+  // ---- entities ------------------------------------------------------------------------
+
+  private newToken(c: number): number {
+    let t: number
+    if (this.tFreeCount > 0) t = this.tFree[--this.tFreeCount]!
+    else {
+      t = this.tCount++
+      if (t === this.tCase.length) this.growTokens()
+    }
+    this.tCase[t] = c
+    this.tState[t] = IDLE
+    return t
+  }
+
+  private growTokens(): void {
+    const size = this.tCase.length * 2
+    this.tCase = grownI32(this.tCase, size)
+    this.tNode = grownI32(this.tNode, size)
+    this.tStamp = grownI32(this.tStamp, size)
+    this.tState = grownU8(this.tState, size)
+    this.tRole = grownI32(this.tRole, size)
+    this.tPeople = grownI32(this.tPeople, size)
+    this.tReview = grownI32(this.tReview, size)
+    this.tArrive = grownF64(this.tArrive, size)
+    this.tArriveWorked = grownF64(this.tArriveWorked, size)
+    this.tStartWorked = grownF64(this.tStartWorked, size)
+    this.tEndWorked = grownF64(this.tEndWorked, size)
+    this.tRequest = grownF64(this.tRequest, size)
+    this.tWorkStart = grownF64(this.tWorkStart, size)
+    this.tWorkEnd = grownF64(this.tWorkEnd, size)
+    this.tWait = grownF64(this.tWait, size)
+    this.tService = grownF64(this.tService, size)
+    this.tFree = grownI32(this.tFree, size)
+  }
+
+  private freeToken(t: number): void {
+    // The stamp survives reuse, so events of the token's past life stay stale.
+    this.tStamp[t] = (this.tStamp[t]! + 1) | 0
+    this.tState[t] = IDLE
+    this.tFree[this.tFreeCount++] = t
+  }
+
+  private newCase(): number {
+    if (this.cFreeCount > 0) return this.cFree[--this.cFreeCount]!
+    const c = this.cCount++
+    if (c === this.cEnter.length) {
+      const size = c * 2
+      this.cEnter = grownF64(this.cEnter, size)
+      this.cSerial = grownF64(this.cSerial, size)
+      this.cLive = grownI32(this.cLive, size)
+      this.cOutcome = grownI32(this.cOutcome, size)
+      this.cFree = grownI32(this.cFree, size)
+    }
+    return c
+  }
+
+  // ---- events --------------------------------------------------------------------------
+
+  private onArrival(startIndex: number, now: number): void {
+    const serial = this.entered++
+    if (serial === this.warmup) this.beginMeasuring(now)
+    const c = this.newCase()
+    this.cEnter[c] = now
+    this.cSerial[c] = serial
+    this.cLive[c] = 1
+    this.cOutcome[c] = -1
+    this.wipArea += this.inSystem * (now - this.wipLast)
+    this.wipLast = now
+    if (++this.inSystem > this.maxInSystem) {
+      this.stopOverloaded(now)
+      return
+    }
+    const start = this.m.starts[startIndex]!
+    if (this.entered < this.totalCases) {
+      const a = start.arrivals
+      const gap = sample(this.rng, start.stream, a.kind, this.arrivalParams[startIndex]!, 0)
+      const next = a.working ? this.afterWorking(now, gap) : now + gap
+      this.scheduleArrival(startIndex, next)
+    }
+    const t = this.newToken(c)
+    this.route(t, start.node, -1, now)
+  }
+
+  private onDone(t: number, now: number): void {
+    const v = this.tNode[t]!
+    // The end's working-clock position was fixed when the work started: no calendar walk here.
+    const endWorked = this.tEndWorked[t]!
+    this.memoTime = now
+    this.memoWorked = endWorked
+    const worked = endWorked - this.tStartWorked[t]!
+    this.tService[t]! += worked
+    if (this.tState[t] === DELAYING) {
+      this.depart(t, now, false)
+      return
+    }
+    const start = this.tWorkStart[t]!
+    const people = this.tPeople[t]!
+    if (people > 0) {
+      const r = this.tRole[t]!
+      this.addBusy(r, people, start, now, worked)
+      this.free[r]! += people
+      this.tState[t] = IDLE
+      if (this.waiting[r]! > 0) this.serve(r, now)
+    }
+    if (this.kinds[v] === APPROVAL) {
+      const review = ++this.tReview[t]!
+      if (review < this.m.reviewCount[v]!) {
+        this.request(t, this.m.reviewRoles[this.m.reviewStart[v]! + review]!, 1, now)
+        return
+      }
+    }
+    this.depart(t, now, false)
+  }
+
+  private onTimeout(t: number, now: number): void {
+    const state = this.tState[t]!
+    // Work finishing at the very instant of the timeout finishes first: that is not later than
+    // the limit. The timeout goes back in line behind it, for a case still at the step then
+    // (an approval about to start its next review).
+    if (state === WORKING && this.tWorkEnd[t]! <= now) {
+      this.push(now, t * 4 + EV_TIMEOUT, this.tStamp[t]!)
+      return
+    }
+    const v = this.tNode[t]!
+    if (state === QUEUED) {
+      const r = this.tRole[t]!
+      this.tState[t] = IDLE
+      this.tWait[t]! += now - this.tRequest[t]!
+      this.changeQueue(v, -1, now)
+      if (--this.waiting[r]! === 0) this.ringHead[r] = this.ringTail[r]!
+      // It may have been the head of the line, holding back cases that now fit.
+      else this.serve(r, now)
+    } else if (state === WORKING) {
+      const start = this.tWorkStart[t]!
+      const worked = now > start ? this.workedAt(now) - this.tStartWorked[t]! : 0
+      this.tService[t]! += worked
+      const people = this.tPeople[t]!
+      this.tState[t] = IDLE
+      if (people > 0) {
+        const r = this.tRole[t]!
+        if (now > start) this.addBusy(r, people, start, now, worked)
+        this.free[r]! += people
+        if (this.waiting[r]! > 0) this.serve(r, now)
+      }
+    } else if (state === DELAYING) {
+      this.tService[t]! += this.workedAt(now) - this.tStartWorked[t]!
+    }
+    this.depart(t, now, true)
+  }
+
+  // ---- people ----------------------------------------------------------------------------
+
+  /** Busy person-hours inside the measured period (cli.md, utilization). */
+  private addBusy(r: number, people: number, start: number, end: number, worked: number): void {
+    const from = this.measureFrom
+    if (end <= from) return
+    if (start >= from) this.busy[r]! += people * worked
+    else this.busy[r]! += people * (this.workedAt(end) - this.measureFromWorked)
+  }
+
+  private request(t: number, r: number, people: number, now: number): void {
+    this.tRole[t] = r
+    this.tPeople[t] = people
+    this.tRequest[t] = now
+    if (this.waiting[r] === 0 && this.free[r]! >= people) {
+      this.free[r]! -= people
+      this.startWork(t, now)
+      return
+    }
+    // Strict FIFO: join the end of the role's one line.
+    let tail = this.ringTail[r]!
+    let ring = this.ringToken[r]!
+    if (tail === ring.length) {
+      const head = this.ringHead[r]!
+      const live = tail - head
+      if (head > ring.length >> 1) {
+        ring.copyWithin(0, head, tail)
+        this.ringStamp[r]!.copyWithin(0, head, tail)
+      } else {
+        const bigger = new Int32Array(ring.length * 2)
+        bigger.set(ring.subarray(head, tail))
+        const stamps = new Int32Array(ring.length * 2)
+        stamps.set(this.ringStamp[r]!.subarray(head, tail))
+        this.ringToken[r] = ring = bigger
+        this.ringStamp[r] = stamps
+      }
+      this.ringHead[r] = 0
+      tail = live
+    }
+    ring[tail] = t
+    this.ringStamp[r]![tail] = this.tStamp[t]!
+    this.ringTail[r] = tail + 1
+    this.waiting[r]!++
+    this.tState[t] = QUEUED
+    this.changeQueue(this.tNode[t]!, 1, now)
+  }
+
+  /** Starts the line's head while it fits; the head blocks those behind it (strict FIFO). */
+  private serve(r: number, now: number): void {
+    const ring = this.ringToken[r]!
+    const stamps = this.ringStamp[r]!
+    let head = this.ringHead[r]!
+    const tail = this.ringTail[r]!
+    while (head < tail) {
+      const t = ring[head]!
+      if (this.tStamp[t] !== stamps[head] || this.tState[t] !== QUEUED) {
+        head++
+        continue
+      }
+      const people = this.tPeople[t]!
+      if (people > this.free[r]!) break
+      head++
+      this.free[r]! -= people
+      this.changeQueue(this.tNode[t]!, -1, now)
+      this.startWork(t, now)
+      if (--this.waiting[r]! === 0) {
+        head = tail
+        break
+      }
+    }
+    this.ringHead[r] = head
+  }
+
+  private startWork(t: number, now: number): void {
+    const v = this.tNode[t]!
+    const hours = sample(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
+    // Work seized outside working hours starts paused, like work paused at the end of a day.
+    const startWorked = this.workedAt(now)
+    let end: number
+    let endWorked: number
+    if (this.distWorking[v] === 1) {
+      end = this.afterWorking(now, hours)
+      endWorked = hours > 0 ? startWorked + hours : startWorked
+    } else {
+      end = now + hours
+      endWorked = this.always ? end : this.clock.workedBy(end)
+    }
+    this.tWait[t]! += now - this.tRequest[t]!
+    this.tWorkStart[t] = now
+    this.tStartWorked[t] = startWorked
+    this.tEndWorked[t] = endWorked
+    this.tWorkEnd[t] = end
+    this.tState[t] = WORKING
+    this.push(end, t * 4 + EV_DONE, this.tStamp[t]!)
+  }
+
+  private changeQueue(v: number, delta: number, now: number): void {
+    const q = this.queued[v]!
+    this.queueArea[v]! += q * (now - this.queueLast[v]!)
+    this.queueLast[v] = now
+    this.queued[v] = q + delta
+    if (q + delta > this.queueMax[v]!) this.queueMax[v] = q + delta
+  }
+
+  // ---- moving cases ------------------------------------------------------------------------
+
+  private arrive(t: number, v: number, now: number): void {
+    const m = this.m
+    this.tNode[t] = v
+    this.tArrive[t] = now
+    const worked = this.workedAt(now)
+    this.tArriveWorked[t] = worked
+    this.tWait[t] = 0
+    this.tService[t] = 0
+    this.present[v]!++
+    const after = m.timeoutHours[v]!
+    if (after === after) {
+      const deadline = m.timeoutWorking[v] === 1 ? this.afterWorking(now, after) : now + after
+      this.push(deadline, t * 4 + EV_TIMEOUT, this.tStamp[t]!)
+    }
+    const kind = this.kinds[v]
+    if (kind === TASK) {
+      const people = m.people[v]!
+      if (people === 0) {
+        this.tPeople[t] = 0
+        this.tRequest[t] = now
+        this.startWork(t, now)
+      } else this.request(t, m.role[v]!, people, now)
+    } else if (kind === APPROVAL) {
+      this.tReview[t] = 0
+      this.request(t, m.reviewRoles[m.reviewStart[v]!]!, 1, now)
+    } else {
+      // A wait: a delay that holds nobody.
+      const hours = sample(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
+      let end: number
+      let endWorked: number
+      if (this.distWorking[v] === 1) {
+        end = this.afterWorking(now, hours)
+        endWorked = hours > 0 ? worked + hours : worked
+      } else {
+        end = now + hours
+        endWorked = this.always ? end : this.clock.workedBy(end)
+      }
+      this.tWorkStart[t] = now
+      this.tStartWorked[t] = worked
+      this.tEndWorked[t] = endWorked
+      this.tWorkEnd[t] = end
+      this.tState[t] = DELAYING
+      this.push(end, t * 4 + EV_DONE, this.tStamp[t]!)
+    }
+  }
+
+  /** A case leaves a step: its visit is counted, then it moves on (or out through the timeout edge). */
+  private depart(t: number, now: number, timedOut: boolean): void {
+    const m = this.m
+    const v = this.tNode[t]!
+    this.tStamp[t] = (this.tStamp[t]! + 1) | 0
+    this.tState[t] = IDLE
+    this.present[v]!--
+    this.allVisits[v]!++
+    if (this.cSerial[this.tCase[t]!]! >= this.warmup) {
+      const arrived = this.tArrive[t]!
+      const time = now - arrived
+      this.visits[v]!++
+      this.sumWait[v]! += this.tWait[t]!
+      this.sumService[v]! += this.tService[t]!
+      this.sumTime[v]! += time
+      let times = this.times[v]!
+      const k = this.timesLength[v]!
+      if (k === times.length) this.times[v] = times = grownF64(times, 0)
+      times[k] = time
+      this.timesLength[v] = k + 1
+      const limit = m.limitHours[v]!
+      if (limit === limit && this.isLate(t, now, limit, m.limitWorking[v] === 1)) this.breaches[v]!++
+      if (timedOut) this.timeouts[v]!++
+    }
+    this.route(t, v, timedOut ? m.timeoutEdge[v]! : -1, now)
+  }
+
+  /** Left later than arrival + limit on the limit's clock (file-format.md), give or take float rounding. */
+  private isLate(t: number, now: number, limit: number, working: boolean): boolean {
+    if (!working || this.always) {
+      const due = this.tArrive[t]! + limit
+      return now > due + LIMIT_EPSILON * (due > 1 ? due : 1)
+    }
+    // On the working clock: compare working hours first; only a departure in the same
+    // working instant as the deadline (e.g. that evening) needs the deadline's elapsed time.
+    const due = this.tArriveWorked[t]! + limit
+    const slack = LIMIT_EPSILON * (due > 1 ? due : 1)
+    const worked = this.workedAt(now)
+    if (worked > due + slack) return true
+    if (worked < due - slack) return false
+    const deadline = this.clock.instantAt(due)
+    return now > deadline + LIMIT_EPSILON * (deadline > 1 ? deadline : 1)
+  }
+
+  /**
+   * Moves a token on — out of node `from` by its regular ways out, or along `edge` when it is
+   * ≥ 0 — through every instantaneous node, until each of its branches waits at a step, waits
+   * at a join or ends. One loop turn per hop; split branches wait on a small stack.
+   */
+  private route(token: number, from: number, edge: number, now: number): void {
+    const kinds = this.kinds
+    const outCount = this.outCount
+    const outStart = this.outStart
+    const outEdges = this.outEdges
+    const edgeTarget = this.edgeTarget
+    let t = token
+    let v = from
+    let e = edge
+    let sp = 0
+    // Instantaneous moves count as events too: a loop of decisions must not spin forever.
+    let moves = 0
+    const allowed = this.maxEvents - this.events
+    for (;;) {
+      if (++moves > allowed) {
+        this.events += moves
+        this.stopRunaway()
+        return
+      }
+      if (e < 0) {
+        const count = outCount[v]!
+        const first = outStart[v]!
+        if (count === 1) e = outEdges[first]!
+        else if (count > 1) {
+          if (this.exclusive[v] === 1) {
+            const u = this.rng.uniform(this.branchStream[v]!)
+            const cumulative = this.outCumulative
+            let i = first
+            while (u >= cumulative[i]!) i++
+            e = outEdges[i]!
+          } else {
+            // A split: this token takes the first way out, new ones the others, in edge order.
+            const caseId = this.tCase[t]!
+            for (let i = first + count - 1; i > first; i--) {
+              const branch = this.newToken(caseId)
+              this.cLive[caseId]!++
+              sp = this.pushRoute(sp, branch, outEdges[i]!)
+            }
+            e = outEdges[first]!
+          }
+        } else {
+          // No way out: the branch ends here, without an outcome.
+          this.endBranch(t, -1, now)
+          e = -2
+        }
+      }
+      if (e >= 0) {
+        const w = edgeTarget[e]!
+        const kind = kinds[w]!
+        if (kind === TASK || kind === APPROVAL || kind === WAIT) this.arrive(t, w, now)
+        else if (kind === END) this.endBranch(t, w, now)
+        else if (kind === PARALLEL && this.m.joinOf[w]! >= 0 && !this.joinArrive(t, w, e)) this.absorb(t, now)
+        else {
+          v = w
+          e = -1
+          continue
+        }
+      }
+      // This branch has come to rest; take the next one waiting.
+      if (sp === 0) {
+        this.events += moves
+        return
+      }
+      sp--
+      t = this.sToken[sp]!
+      e = this.sCode[sp]!
+    }
+  }
+
+  private pushRoute(sp: number, t: number, code: number): number {
+    if (sp === this.sToken.length) {
+      this.sToken = grownI32(this.sToken, 0)
+      this.sCode = grownI32(this.sCode, 0)
+    }
+    this.sToken[sp] = t
+    this.sCode[sp] = code
+    return sp + 1
+  }
+
+  /** A branch reaches join w through edge e; true when it completes the join and goes on. */
+  private joinArrive(t: number, w: number, e: number): boolean {
+    const m = this.m
+    const j = m.joinOf[w]!
+    const inputs = m.joinInputs[j]!
+    const key = this.cSerial[this.tCase[t]!]! * m.joinCount + j
+    let counts = this.joins.get(key)
+    if (!counts) {
+      // Branches delivered per incoming edge, then how many edges have not delivered yet.
+      counts = new Int32Array(inputs + 1)
+      counts[inputs] = inputs
+      this.joins.set(key, counts)
+    }
+    const position = m.edgeInput[e]!
+    if (++counts[position]! === 1) counts[inputs]!--
+    if (counts[inputs]! > 0) return false
+    let missing = 0
+    for (let i = 0; i < inputs; i++) if (--counts[i]! === 0) missing++
+    if (missing === inputs) this.joins.delete(key)
+    else counts[inputs] = missing
+    return true
+  }
+
+  /** A branch absorbed by a join. */
+  private absorb(t: number, now: number): void {
+    const c = this.tCase[t]!
+    this.freeToken(t)
+    if (--this.cLive[c]! === 0) this.completeCase(c, now)
+  }
+
+  private endBranch(t: number, endNode: number, now: number): void {
+    const c = this.tCase[t]!
+    // The case's outcome is that of its last end (cli.md).
+    this.cOutcome[c] = endNode >= 0 ? this.m.outcomeOf[endNode]! : -1
+    this.freeToken(t)
+    if (--this.cLive[c]! === 0) this.completeCase(c, now)
+  }
+
+  private completeCase(c: number, now: number): void {
+    this.wipArea += this.inSystem * (now - this.wipLast)
+    this.wipLast = now
+    this.inSystem--
+    if (this.cSerial[c]! >= this.warmup) {
+      const k = this.completed++
+      if (k === this.cycle.length) this.cycle = grownF64(this.cycle, 0)
+      this.cycle[k] = now - this.cEnter[c]!
+      const o = this.cOutcome[c]!
+      if (o >= 0) this.outcomeCounts[o]!++
+    }
+    this.cFree[this.cFreeCount++] = c
+  }
+
+  private beginMeasuring(now: number): void {
+    this.measureFrom = now
+    this.measureFromWorked = this.workedAt(now)
+    this.wipArea = 0
+    this.wipLast = now
+    for (let v = 0; v < this.m.nodeCount; v++) {
+      this.queueArea[v] = 0
+      this.queueLast[v] = now
+      this.queueMax[v] = this.queued[v]!
+    }
+  }
+
+  // ---- guards ------------------------------------------------------------------------------
+
+  private stopRunaway(): void {
+    const m = this.m
+    let worst = -1
+    for (let v = 0; v < m.nodeCount; v++) {
+      if (worst === -1 || this.allVisits[v]! > this.allVisits[worst]!) worst = v
+    }
+    const entered = Math.max(1, this.entered)
+    const where =
+      worst >= 0 && this.allVisits[worst]! > 0
+        ? `; cases keep going round through "${nameOf(m.graph.nodes[worst]!)}" (${round(this.allVisits[worst]! / entered)} visits per case so far) — check the probabilities of the loop back`
+        : ''
+    this.stop = {
+      reason: 'too-many-events',
+      message: `stopped after ${this.events} events with ${this.completedAll()} of ${this.entered} cases finished${where}`,
+    }
+  }
+
+  private completedAll(): number {
+    return this.entered - this.inSystem
+  }
+
+  private stopOverloaded(now: number): void {
+    const m = this.m
+    let worst = -1
+    for (let v = 0; v < m.nodeCount; v++) {
+      if (worst === -1 || this.present[v]! > this.present[worst]!) worst = v
+    }
+    let where = ''
+    if (worst >= 0 && this.present[worst]! > 0) {
+      const roleId = stepRoleId(m, worst)
+      const role = m.roles.find((r) => r.id === roleId)
+      const who = role ? ` (role "${role.name}", ${role.headcount} ${role.headcount === 1 ? 'person' : 'people'})` : ''
+      where = `, ${this.present[worst]} of them at "${nameOf(m.graph.nodes[worst]!)}"${who}: the flow takes in cases faster than it finishes them`
+    }
+    this.stop = {
+      reason: 'too-many-cases',
+      message: `stopped at ${round(now)} h with ${this.inSystem} cases in the flow at once (the limit is ${this.maxInSystem})${where}`,
+    }
+  }
+
+  // ---- results -------------------------------------------------------------------------------
+
+  figures(): RunFigures {
+    const m = this.m
+    const end = this.lastEventTime
+    const from = this.measureFrom
+    const measuring = from !== Infinity && end > from
+    const span = measuring ? end - from : 0
+    const workingSpan = measuring ? this.workedAt(end) - this.measureFromWorked : 0
+    if (measuring) this.wipArea += this.inSystem * (end - this.wipLast)
+
+    const n = this.completed
+    const cycle = this.cycle.subarray(0, n)
+    let cycleSum = 0
+    let cycleMax = 0
+    for (let i = 0; i < n; i++) {
+      const x = cycle[i]!
+      cycleSum += x
+      if (x > cycleMax) cycleMax = x
+    }
+    const [p50, p90, p95] = n > 0 ? quantiles(cycle, [0.5, 0.9, 0.95]) : [null, null, null]
+
+    const steps = m.steps.map((v): StepFigures => {
+      const visits = this.visits[v]!
+      if (measuring) this.queueArea[v]! += this.queued[v]! * (end - this.queueLast[v]!)
+      const seen = visits > 0
+      return {
+        visits,
+        meanWait: seen ? this.sumWait[v]! / visits : null,
+        meanService: seen ? this.sumService[v]! / visits : null,
+        meanTime: seen ? this.sumTime[v]! / visits : null,
+        p90Time: seen ? quantiles(this.times[v]!.subarray(0, this.timesLength[v]), [0.9])[0]! : null,
+        slaBreachRate: seen && m.limitHours[v] === m.limitHours[v] ? this.breaches[v]! / visits : null,
+        timeouts: this.timeouts[v]!,
+        queueMean: measuring ? this.queueArea[v]! / span : null,
+        queueMax: measuring ? this.queueMax[v]! : null,
+      }
+    })
+    const roles = m.roles.map((role, r): RoleFigures => {
+      const busyHours = this.busy[r]!
+      return {
+        utilization: workingSpan > 0 ? busyHours / (role.headcount * workingSpan) : null,
+        busyHours,
+        cost: role.costPerHour === undefined ? null : busyHours * role.costPerHour,
+      }
+    })
+    return {
+      events: this.queueEvents,
+      cases: this.entered,
+      completed: n,
+      simulatedHours: end,
+      throughputPerHour: measuring ? n / span : null,
+      cycleTime: {
+        mean: n > 0 ? cycleSum / n : null,
+        p50,
+        p90,
+        p95,
+        max: n > 0 ? cycleMax : null,
+      },
+      wipMean: measuring ? this.wipArea / span : null,
+      outcomes: Array.from(this.outcomeCounts),
+      steps,
+      roles,
+    }
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10
+}
+
+/**
+ * Quantiles by linear interpolation between order statistics (Hyndman & Fan type 7, the
+ * default of R and NumPy), found by selection rather than a full sort. Reorders `values`.
+ */
+export function quantiles(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length
+  return ps.map((p) => {
+    const h = (n - 1) * p
+    const lo = Math.floor(h)
+    const below = select(values, lo, 0, n - 1)
+    if (lo + 1 >= n || h === lo) return below
+    // After selection everything right of lo is ≥ it: the next order statistic is their minimum.
+    let next = Infinity
+    for (let i = lo + 1; i < n; i++) if (values[i]! < next) next = values[i]!
+    return below + (h - lo) * (next - below)
+  })
+}
+
+/** The k-th smallest of a[left..right] (Hoare's selection with median-of-three pivots), in place. */
+function select(a: Float64Array, k: number, left: number, right: number): number {
+  let l = left
+  let r = right
+  while (r > l) {
+    const mid = (l + r) >> 1
+    // Median of three into a[mid] as the pivot.
+    if (a[mid]! < a[l]!) swap(a, mid, l)
+    if (a[r]! < a[l]!) swap(a, r, l)
+    if (a[r]! < a[mid]!) swap(a, r, mid)
+    const pivot = a[mid]!
+    let i = l
+    let j = r
+    while (i <= j) {
+      while (a[i]! < pivot) i++
+      while (a[j]! > pivot) j--
+      if (i <= j) {
+        swap(a, i, j)
+        i++
+        j--
+      }
+    }
+    if (k <= j) r = j
+    else if (k >= i) l = i
+    else return a[k]!
+  }
+  return a[k]!
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const x = a[i]!
+  a[i] = a[j]!
+  a[j] = x
+}
