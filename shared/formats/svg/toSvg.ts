@@ -34,7 +34,7 @@ export function toSvg(doc: FlowDocument, options: SvgOptions = {}): string {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(bounds.x)} ${num(bounds.y)} ${num(bounds.width)} ${num(bounds.height)}" width="${num(bounds.width)}" height="${num(bounds.height)}" font-family="${xmlText(FONT_FAMILY)}">`,
     `<title>${xmlText(doc.name)}</title>`,
-    `<defs><marker id="fl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${theme.edge}"/></marker></defs>`,
+    `<defs><marker id="fl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${theme.edge}"/></marker></defs>`,
   )
   if (options.background !== false) {
     out.push(

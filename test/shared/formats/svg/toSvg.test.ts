@@ -62,6 +62,11 @@ describe('toSvg', () => {
     expect(out).toContain('Noto Sans CJK SC')
   })
 
+  it('orients arrowheads with orient="auto", which resvg and svg-to-pdfkit both honour', () => {
+    // "auto-start-reverse" is ignored by resvg: arrows into a step from above pointed sideways.
+    expect(toSvg(validFlow())).toContain('orient="auto"')
+  })
+
   it('is the same every time', () => {
     expect(toSvg(validFlow())).toBe(toSvg(validFlow()))
   })
