@@ -18,6 +18,7 @@ import {
   textWidth,
   type Box,
 } from '../../geometry/index.js'
+import { outlineWidth, shapePrimitives } from '../../geometry/shapes.js'
 import { LIGHT_THEME, type DiagramTheme, type ShapeColors } from './theme.js'
 import { num, xmlText } from './xml.js'
 
@@ -111,54 +112,19 @@ function colorsOf(node: FlowNode, theme: DiagramTheme): ShapeColors {
 }
 
 function shape(node: FlowNode, box: Box, colors: ShapeColors): string {
-  const { x, y, width: w, height: h } = box
-  // Ends get a heavy border, as in BPMN.
-  const paint = `fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${node.kind === 'end' ? 3 : 1.5}"`
-  switch (node.kind) {
-    case 'start':
-    case 'end':
-      return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(h / 2)}" ${paint}/>`
-    case 'decision':
-    case 'parallel': {
-      const points = [
-        [x + w / 2, y],
-        [x + w, y + h / 2],
-        [x + w / 2, y + h],
-        [x, y + h / 2],
-      ]
-      const diamond = `<polygon points="${points.map(([px, py]) => `${num(px!)},${num(py!)}`).join(' ')}" ${paint}/>`
-      if (node.kind === 'decision') return diamond
-      const cx = x + w / 2
-      const cy = y + h / 2
-      const arm = Math.min(w, h) / 5
-      return `${diamond}<path d="M${num(cx - arm)},${num(cy)} L${num(cx + arm)},${num(cy)} M${num(cx)},${num(cy - arm)} L${num(cx)},${num(cy + arm)}" stroke="${colors.stroke}" stroke-width="3"/>`
-    }
-    case 'approval': {
-      const inset = Math.min(18, w / 6)
-      const points = [
-        [x + inset, y],
-        [x + w - inset, y],
-        [x + w, y + h / 2],
-        [x + w - inset, y + h],
-        [x + inset, y + h],
-        [x, y + h / 2],
-      ]
-      return `<polygon points="${points.map(([px, py]) => `${num(px!)},${num(py!)}`).join(' ')}" ${paint}/>`
-    }
-    case 'subprocess':
-      return (
-        `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="4" ${paint}/>` +
-        `<path d="M${num(x + 8)},${num(y)} L${num(x + 8)},${num(y + h)} M${num(x + w - 8)},${num(y)} L${num(x + w - 8)},${num(y + h)}" stroke="${colors.stroke}" stroke-width="1.5"/>`
-      )
-    case 'wait':
-      return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="14" ${paint} stroke-dasharray="5 3"/>`
-    case 'note': {
-      const fold = 14
-      return `<path d="M${num(x)},${num(y)} L${num(x + w - fold)},${num(y)} L${num(x + w)},${num(y + fold)} L${num(x + w)},${num(y + h)} L${num(x)},${num(y + h)} z M${num(x + w - fold)},${num(y)} L${num(x + w - fold)},${num(y + fold)} L${num(x + w)},${num(y + fold)}" ${paint}/>`
-    }
-    case 'task':
-      return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="8" ${paint}/>`
-  }
+  const width = outlineWidth(node)
+  return shapePrimitives(node, box)
+    .map((p) => {
+      switch (p.tag) {
+        case 'rect':
+          return `<rect x="${num(p.x)}" y="${num(p.y)}" width="${num(p.width)}" height="${num(p.height)}" rx="${num(p.rx)}" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${width}"${p.dashed ? ' stroke-dasharray="5 3"' : ''}/>`
+        case 'polygon':
+          return `<polygon points="${p.points.map(([px, py]) => `${num(px)},${num(py)}`).join(' ')}" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${width}"/>`
+        case 'path':
+          return `<path d="${p.d.replace(/-?\d+(\.\d+)?/g, (n) => num(Number(n)))}" fill="${p.fill ? colors.fill : 'none'}" stroke="${colors.stroke}" stroke-width="${p.strokeWidth ?? width}"/>`
+      }
+    })
+    .join('')
 }
 
 function drawNode(node: FlowNode, doc: FlowDocument, theme: DiagramTheme, out: string[]): void {
