@@ -25,4 +25,24 @@ await build({
   logLevel: 'warning',
 })
 
-console.log(`build-node: dist-cli/cli.mjs in ${Math.round(performance.now() - started)} ms`)
+// Electron's main process and the sandboxed preload: CommonJS, electron left to the runtime.
+for (const [entry, out] of [
+  ['main/electron/main.ts', 'dist-electron/main.cjs'],
+  ['main/electron/preload.ts', 'dist-electron/preload.cjs'],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    external: ['electron'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  })
+}
+
+console.log(
+  `build-node: dist-cli/cli.mjs, dist-electron/main.cjs, preload.cjs in ${Math.round(performance.now() - started)} ms`,
+)

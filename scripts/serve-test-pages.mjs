@@ -1,5 +1,5 @@
-// A static server on 127.0.0.1 for the end-to-end suite: each URL prefix maps to a folder.
-// Later the built renderer is served from `/`; test harness pages live under /harness/.
+// A static server on 127.0.0.1 (PORT, default 4173): the built renderer at `/` (`npm run web`),
+// and for the end-to-end suite, harness pages under /harness/. Each URL prefix maps to a folder.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -7,7 +7,9 @@ import { extname, join, normalize, resolve } from 'node:path'
 const ROUTES = [
   ['/harness/', 'test/e2e/harness'],
   ['/vendor/bpmn-js/', 'node_modules/bpmn-js/dist'],
+  ['/', 'dist/renderer'],
 ]
+const PORT = Number(process.env.PORT ?? 4173)
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -48,4 +50,4 @@ createServer((request, response) => {
     'cache-control': 'no-store',
   })
   createReadStream(file).pipe(response)
-}).listen(4173, '127.0.0.1', () => console.log('test pages on http://127.0.0.1:4173'))
+}).listen(PORT, '127.0.0.1', () => console.log(`Flowlane on http://127.0.0.1:${PORT}/`))

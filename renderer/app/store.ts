@@ -1,0 +1,169 @@
+/**
+ * The editor's one store. The document changes only through `apply`, which runs an Immer
+ * recipe with patches: undo and redo replay exact inverse patches, so undo returns the very
+ * document it had. Selection, view and file state live beside the document, never in it.
+ */
+import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer'
+import { create } from 'zustand'
+import type { FlowDocument } from '../../shared/document/index.js'
+import type { FileRef } from '../../shared/ipc/contract.js'
+import { validateDocument, type Problem } from '../../shared/validate/index.js'
+
+enablePatches()
+
+/** quality.md L6: undo history ≤ 200 steps. */
+export const HISTORY_LIMIT = 200
+
+interface HistoryEntry {
+  readonly label: string
+  readonly patches: Patch[]
+  readonly inverse: Patch[]
+}
+
+export interface Selection {
+  readonly nodes: readonly string[]
+  readonly edges: readonly string[]
+  readonly lane?: string
+  readonly role?: string
+  /** The document itself, for its inspector. */
+  readonly document?: boolean
+}
+
+export const NOTHING_SELECTED: Selection = { nodes: [], edges: [] }
+
+export interface EditorState {
+  readonly doc: FlowDocument
+  readonly file: FileRef | null
+  /** Unsaved changes since the last open or save. */
+  readonly dirty: boolean
+  readonly undoStack: readonly HistoryEntry[]
+  readonly redoStack: readonly HistoryEntry[]
+  readonly selection: Selection
+  readonly problems: readonly Problem[]
+  /** Opened read-only (e.g. made by a newer Flowlane). */
+  readonly readOnly: boolean
+  /** Changes the document as one undoable step. Returns what the recipe returned. */
+  apply<T>(label: string, recipe: (draft: Draft<FlowDocument>) => T): T | undefined
+  undo(): void
+  redo(): void
+  /** Replaces the document (open, new, import); history starts afresh. */
+  load(doc: FlowDocument, file?: FileRef | null, options?: { dirty?: boolean; readOnly?: boolean }): void
+  markSaved(file: FileRef): void
+  select(selection: Selection): void
+}
+
+function validate(doc: FlowDocument): Problem[] {
+  return validateDocument(doc)
+}
+
+export function createEditorStore(initial: FlowDocument) {
+  return create<EditorState>()((set, get) => ({
+    doc: initial,
+    file: null,
+    dirty: false,
+    undoStack: [],
+    redoStack: [],
+    selection: NOTHING_SELECTED,
+    problems: validate(initial),
+    readOnly: false,
+
+    apply(label, recipe) {
+      const state = get()
+      if (state.readOnly) return undefined
+      let result: ReturnType<typeof recipe> | undefined
+      const [doc, patches, inverse] = produceWithPatches(state.doc, (draft) => {
+        result = recipe(draft)
+      })
+      if (patches.length === 0) return result
+      set({
+        doc,
+        dirty: true,
+        undoStack: [...state.undoStack, { label, patches, inverse }].slice(-HISTORY_LIMIT),
+        redoStack: [],
+        problems: validate(doc),
+        selection: pruneSelection(state.selection, doc),
+      })
+      return result
+    },
+
+    undo() {
+      const state = get()
+      const entry = state.undoStack.at(-1)
+      if (!entry) return
+      const doc = applyPatches(state.doc, entry.inverse)
+      set({
+        doc,
+        dirty: true,
+        undoStack: state.undoStack.slice(0, -1),
+        redoStack: [...state.redoStack, entry],
+        problems: validate(doc),
+        selection: pruneSelection(state.selection, doc),
+      })
+    },
+
+    redo() {
+      const state = get()
+      const entry = state.redoStack.at(-1)
+      if (!entry) return
+      const doc = applyPatches(state.doc, entry.patches)
+      set({
+        doc,
+        dirty: true,
+        undoStack: [...state.undoStack, entry],
+        redoStack: state.redoStack.slice(0, -1),
+        problems: validate(doc),
+        selection: pruneSelection(state.selection, doc),
+      })
+    },
+
+    load(doc, file = null, options = {}) {
+      set({
+        doc,
+        file,
+        dirty: options.dirty ?? false,
+        readOnly: options.readOnly ?? false,
+        undoStack: [],
+        redoStack: [],
+        selection: NOTHING_SELECTED,
+        problems: validate(doc),
+      })
+    },
+
+    markSaved(file) {
+      set({ file, dirty: false })
+    },
+
+    select(selection) {
+      set({ selection })
+    },
+  }))
+}
+
+/** Drops selected ids that no longer exist (after delete or undo). */
+function pruneSelection(selection: Selection, doc: FlowDocument): Selection {
+  const nodes = new Set(doc.nodes.map((n) => n.id))
+  const edges = new Set(doc.edges.map((e) => e.id))
+  const keptNodes = selection.nodes.filter((id) => nodes.has(id))
+  const keptEdges = selection.edges.filter((id) => edges.has(id))
+  const lane =
+    selection.lane !== undefined && doc.lanes.some((l) => l.id === selection.lane) ? selection.lane : undefined
+  const role =
+    selection.role !== undefined && doc.roles.some((r) => r.id === selection.role) ? selection.role : undefined
+  if (
+    keptNodes.length === selection.nodes.length &&
+    keptEdges.length === selection.edges.length &&
+    lane === selection.lane &&
+    role === selection.role
+  ) {
+    return selection
+  }
+  return {
+    nodes: keptNodes,
+    edges: keptEdges,
+    ...(lane ? { lane } : {}),
+    ...(role ? { role } : {}),
+    ...(selection.document ? { document: true } : {}),
+  }
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>

@@ -1,0 +1,57 @@
+import { useStore, type NodeProps } from '@xyflow/react'
+import { memo, useRef } from 'react'
+import { LANE } from '../../shared/geometry/index.js'
+import { LIGHT_THEME } from '../../shared/formats/svg/theme.js'
+import type { LaneFlowNode } from './flowElements.js'
+
+export interface LaneCallbacks {
+  selectLane(laneId: string): void
+  resizeLane(laneId: string, height: number): void
+}
+
+/** Set by the canvas: lanes call back into the editor without living in the document. */
+export const laneCallbacks: { current: LaneCallbacks | null } = { current: null }
+
+/** A swimlane band behind the steps, with a header naming the lane and its role, and a resize grip. */
+function LaneNodeView({ data, width, height }: NodeProps<LaneFlowNode>) {
+  const { band, index } = data
+  const start = useRef<{ y: number; height: number; zoom: number } | null>(null)
+  const zoom = useStore((s) => s.transform[2])
+  const title = band.roleName && band.roleName !== band.name ? `${band.name} · ${band.roleName}` : band.name
+  return (
+    <div
+      className="lane"
+      style={{ width, height, background: LIGHT_THEME.laneFills[index % 2] }}
+      data-lane={band.laneId}
+    >
+      <button
+        type="button"
+        className="lane-header nodrag nopan"
+        style={{ width: LANE.headerWidth, height }}
+        onClick={() => laneCallbacks.current?.selectLane(band.laneId)}
+        title={title}
+        aria-label={`Lane ${title}`}
+      >
+        <span>{title}</span>
+      </button>
+      <div
+        className="lane-grip nodrag nopan"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label={`Resize lane ${band.name}`}
+        onPointerDown={(event) => {
+          start.current = { y: event.clientY, height: height ?? band.box.height, zoom }
+          event.currentTarget.setPointerCapture(event.pointerId)
+        }}
+        onPointerUp={(event) => {
+          if (!start.current) return
+          const next = start.current.height + (event.clientY - start.current.y) / start.current.zoom
+          start.current = null
+          laneCallbacks.current?.resizeLane(band.laneId, next)
+        }}
+      />
+    </div>
+  )
+}
+
+export const LaneNode = memo(LaneNodeView)

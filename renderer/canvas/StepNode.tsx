@@ -1,0 +1,142 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { outlineWidth, shapePrimitives, type ShapePrimitive } from '../../shared/geometry/index.js'
+import { LIGHT_THEME } from '../../shared/formats/svg/theme.js'
+import type { StepFlowNode } from './flowElements.js'
+
+const theme = LIGHT_THEME
+
+function colorsOf(node: StepFlowNode['data']['node']) {
+  const base =
+    node.kind === 'end' && node.outcome === 'won'
+      ? theme.won
+      : node.kind === 'end' && node.outcome === 'lost'
+        ? theme.lost
+        : theme.kinds[node.kind]
+  return node.color ? { fill: node.color, stroke: base.stroke } : base
+}
+
+function Primitive({ p, fill, stroke, width }: { p: ShapePrimitive; fill: string; stroke: string; width: number }) {
+  switch (p.tag) {
+    case 'rect':
+      return (
+        <rect
+          x={p.x}
+          y={p.y}
+          width={p.width}
+          height={p.height}
+          rx={p.rx}
+          fill={fill}
+          stroke={stroke}
+          strokeWidth={width}
+          strokeDasharray={p.dashed ? '5 3' : undefined}
+        />
+      )
+    case 'polygon':
+      return (
+        <polygon
+          points={p.points.map(([x, y]) => `${x},${y}`).join(' ')}
+          fill={fill}
+          stroke={stroke}
+          strokeWidth={width}
+        />
+      )
+    case 'path':
+      return <path d={p.d} fill={p.fill ? fill : 'none'} stroke={stroke} strokeWidth={p.strokeWidth ?? width} />
+  }
+}
+
+/**
+ * A step drawn exactly as the SVG export draws it (same shapes, wrapping and badges from
+ * shared/geometry), in the node's own coordinates. Labels are React text: never HTML.
+ */
+function StepNodeView({ data, width, height, selected }: NodeProps<StepFlowNode>) {
+  const { node, label, badges, problem } = data
+  const w = width ?? 0
+  const h = height ?? 0
+  const origin = node.position
+  const box = { x: 0, y: 0, width: w, height: h }
+  const colors = colorsOf(node)
+  const top = label.center.y - origin.y - ((label.lines.length - 1) * label.lineHeight) / 2
+  return (
+    <div
+      className={`step step-${node.kind}${selected ? ' is-selected' : ''}`}
+      style={{ width: w, height: h }}
+      title={problem ? problem.messages.join('\n') : undefined}
+    >
+      <svg
+        width={w}
+        height={h}
+        viewBox={`-2 -2 ${w + 4} ${h + 4}`}
+        style={{ overflow: 'visible', position: 'absolute', left: 0, top: 0 }}
+        aria-hidden
+      >
+        {shapePrimitives(node, box).map((p, i) => (
+          <Primitive
+            key={i}
+            p={p}
+            fill={colors.fill}
+            stroke={selected ? '#0b5cff' : colors.stroke}
+            width={selected ? outlineWidth(node) + 1 : outlineWidth(node)}
+          />
+        ))}
+        {label.lines.map((line, i) => (
+          <text
+            key={i}
+            x={label.center.x - origin.x}
+            y={top + i * label.lineHeight}
+            textAnchor="middle"
+            dominantBaseline="central"
+            fontSize={label.fontSize}
+            fill={theme.text}
+            fontStyle={node.kind === 'note' ? 'italic' : undefined}
+          >
+            {line}
+          </text>
+        ))}
+        {badges.map((b) => (
+          <g key={b.kind} className={`badge badge-${b.kind}`}>
+            <rect
+              x={b.box.x - origin.x}
+              y={b.box.y - origin.y}
+              width={b.box.width}
+              height={b.box.height}
+              rx={9}
+              fill={theme.badge.fill}
+              stroke={theme.badge.stroke}
+            />
+            <text
+              x={b.box.x - origin.x + b.box.width / 2}
+              y={b.box.y - origin.y + b.box.height / 2}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={11}
+              fill={theme.badge.text}
+            >
+              {b.text}
+            </text>
+          </g>
+        ))}
+      </svg>
+      {problem && (
+        <span
+          className={`problem-marker problem-${problem.severity}`}
+          role="img"
+          aria-label={problem.messages.join('; ')}
+        >
+          !
+        </span>
+      )}
+      {node.kind !== 'note' && (
+        <>
+          <Handle type="target" position={Position.Left} id="in" />
+          <Handle type="source" position={Position.Right} id="out" />
+          <Handle type="target" position={Position.Top} id="in-top" />
+          <Handle type="source" position={Position.Bottom} id="out-bottom" />
+        </>
+      )}
+    </div>
+  )
+}
+
+export const StepNode = memo(StepNodeView)
