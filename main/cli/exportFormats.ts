@@ -23,6 +23,14 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   /** A Mermaid flowchart, left to right: lanes as subgraphs, a class per kind. */
   mermaid: { write: (doc) => toMermaid(doc) },
   svg: { write: (doc) => toSvg(doc) },
+  /** BPMN 2.0 XML with diagram interchange; every Flowlane field in our extension elements. */
+  bpmn: {
+    write: async (doc) => {
+      const { toBpmnXml } = await import('../../shared/formats/bpmn/toBpmnXml.js')
+      const { xml, warnings } = await toBpmnXml(doc)
+      return { data: xml, warnings }
+    },
+  },
   /** The process handbook: diagram, steps and roles, for wikis (Markdown) and documents (HTML). */
   markdown: { write: toMarkdown },
   html: { write: toHtml },

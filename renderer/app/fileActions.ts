@@ -28,6 +28,12 @@ export async function documentFromText(
   fileName: string,
 ): Promise<{ doc: FlowDocument; warnings: string[]; readOnly: boolean } | { errors: string[] }> {
   const extension = extensionOf(fileName)
+  if (extension === 'bpmn' || extension === 'xml') {
+    const { fromBpmnXml } = await import('../../shared/formats/bpmn/fromBpmnXml.js')
+    const result = await fromBpmnXml(text, fileName)
+    if (!result.ok) return { errors: result.errors.map(describeProblem) }
+    return { doc: result.value.document, warnings: result.value.warnings.map(describeProblem), readOnly: false }
+  }
   if (extension === 'mmd' || extension === 'mermaid' || extension === 'md' || extension === 'txt') {
     const { importMermaidText } = await import('./mermaidImport.js')
     return importMermaidText(text, fileName)

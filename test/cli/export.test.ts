@@ -68,7 +68,7 @@ describe('flowlane export --to json', () => {
     [
       'an unknown format',
       ['export', 'x.json', '--to', 'docx'],
-      "flowlane: option '--to <format>' argument 'docx' is invalid. Allowed choices are json, mermaid, svg, markdown, html, png, pdf.\n",
+      "flowlane: option '--to <format>' argument 'docx' is invalid. Allowed choices are json, mermaid, svg, bpmn, markdown, html, png, pdf.\n",
     ],
     ['a missing --to', ['export', 'x.json'], "flowlane: required option '--to <format>' not specified\n"],
     ['an unknown option', ['export', 'x.json', '--to', 'json', '--fast'], "flowlane: unknown option '--fast'\n"],

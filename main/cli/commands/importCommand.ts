@@ -8,7 +8,7 @@ import { readTextFile } from '../readDocumentFile.js'
 import { writeOutput } from '../writeOutput.js'
 import { refuseOverwritingInput } from './exportCommand.js'
 
-/** What an importer returns: a document without positions, and what it could not keep. */
+/** What an importer returns: a document, and what it could not keep. */
 export interface Imported {
   readonly document: FlowDocument
   readonly warnings: readonly ImportProblem[]
@@ -17,6 +17,8 @@ export interface Imported {
 }
 
 export interface ImportFormat {
+  /** The importer places steps itself (BPMN's diagram): no layout afterwards. */
+  readonly positioned?: boolean
   /** File name endings that name this format when `--from` is absent, lower case. */
   readonly extensions: readonly string[]
   readonly read: (text: string, file: string) => Promise<Result<Imported, ImportProblem>>
@@ -32,13 +34,22 @@ export const IMPORT_FORMATS: Readonly<Record<string, ImportFormat>> = {
       return fromMermaid(text, file, parseMermaid)
     },
   },
+  /** BPMN 2.0 XML; positions come from the file's diagram (or a layout when it has none). */
+  bpmn: {
+    positioned: true,
+    extensions: ['.bpmn', '.xml'],
+    read: async (text, file) => {
+      const { fromBpmnXml } = await import('../../../shared/formats/bpmn/fromBpmnXml.js')
+      return fromBpmnXml(text, file)
+    },
+  },
 }
 
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('make a document from Mermaid flowchart text, laid out automatically')
-    .argument('<in>', 'a Mermaid file (.mmd, .mermaid) or a Markdown file holding one')
+    .description('make a document from a Mermaid flowchart or BPMN 2.0 XML')
+    .argument('<in>', 'a Mermaid file (.mmd, .mermaid, or Markdown holding one) or a BPMN file (.bpmn, .xml)')
     .addOption(
       new Option('--from <format>', 'input format; by default from the file name').choices(Object.keys(IMPORT_FORMATS)),
     )
@@ -53,8 +64,10 @@ export function registerImport(program: Command): void {
       for (const warning of warnings) {
         process.stderr.write(`${formatImportProblem({ ...warning, message: `warning: ${warning.message}` })}\n`)
       }
-      const laidOut = await layoutDocument(document, direction === undefined ? {} : { direction })
-      await writeOutput(serializeDocument(laidOut), options.out)
+      const placed = format.positioned
+        ? document
+        : await layoutDocument(document, direction === undefined ? {} : { direction })
+      await writeOutput(serializeDocument(placed), options.out)
     })
 }
 

@@ -1,0 +1,5 @@
+export { toBpmnXml, type BpmnExport } from './toBpmnXml.js'
+export { fromBpmnXml, type BpmnImport } from './fromBpmnXml.js'
+export { createModdle, FLOWLANE_NS, BPMN_MODEL_NS } from './flowlaneModdle.js'
+export { BPMN_LIMITS } from './preflight.js'
+export { parseIsoDuration, toIsoDuration } from './iso8601.js'
