@@ -99,7 +99,7 @@ describe('flowlane import', () => {
       code: 2,
       stdout: '',
       stderr:
-        'chart.txt: cannot tell the format from ".txt"; Flowlane imports mermaid (.mmd, .mermaid, .md, .markdown), or name it with --from\n',
+        'chart.txt: cannot tell the format from ".txt"; Flowlane imports mermaid (.mmd, .mermaid, .md, .markdown); bpmn (.bpmn, .xml), or name it with --from\n',
     })
     const run = runCli(['import', 'chart.txt', '--from', 'mermaid'], { cwd: dir })
     expect(run.code).toBe(0)
@@ -109,10 +109,10 @@ describe('flowlane import', () => {
   it.each([
     [
       'a format it does not know',
-      ['import', 'x.bpmn', '--from', 'bpmn'],
-      /argument 'bpmn' is invalid\. Allowed choices are mermaid\./,
+      ['import', 'x.vsdx', '--from', 'visio'],
+      /argument 'visio' is invalid\. Allowed choices are mermaid, bpmn\./,
     ],
-    ['a .bpmn file', ['import', 'x.bpmn'], /^x\.bpmn: cannot tell the format from "\.bpmn"/],
+    ['a file whose extension names no format', ['import', 'x.vsdx'], /^x\.vsdx: cannot tell the format from "\.vsdx"/],
     ['a missing file', ['import', 'nope.mmd'], /^nope\.mmd: no such file\n$/],
     [
       '-o naming the input',
