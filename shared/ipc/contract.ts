@@ -16,7 +16,9 @@ export interface OpenResult {
   readonly text: string
 }
 
-export type SaveResult = { readonly ok: true; readonly file: FileRef } | { readonly ok: false; readonly cancelled: boolean; readonly message?: string }
+export type SaveResult =
+  | { readonly ok: true; readonly file: FileRef }
+  | { readonly ok: false; readonly cancelled: boolean; readonly message?: string }
 
 export const EXPORT_FORMATS = ['mermaid', 'bpmn', 'svg', 'png', 'pdf', 'markdown', 'html', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
