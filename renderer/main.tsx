@@ -6,15 +6,35 @@ import { App } from './app/App.js'
 import { EditorContext } from './app/EditorContext.js'
 import { createEditorStore } from './app/store.js'
 import { startTemplate } from './app/templates.js'
+import { AutosaveNotice, autosaveEvents } from './storage/AutosaveNotice.js'
+import { openDatabase } from './storage/database.js'
+import { startEditorAutosave } from './storage/editorAutosave.js'
+import { RecoveryPrompt } from './storage/RecoveryPrompt.js'
 
 const store = createEditorStore(startTemplate(navigator.language))
 // Tests and the devtools reach the store here; the document inside is plain data.
 ;(window as unknown as { __flowlane?: typeof store }).__flowlane = store
 
+const db = openDatabase()
+// Ask the browser not to evict autosaves under storage pressure (quality.md).
+void navigator.storage?.persist?.().catch(() => undefined)
+const bootId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+const autosave = startEditorAutosave(db, store, bootId, {
+  onError: (message) => autosaveEvents.dispatchEvent(new CustomEvent('error', { detail: message })),
+  onSaved: (at) => autosaveEvents.dispatchEvent(new CustomEvent('saved', { detail: at })),
+})
+// Closing or reloading writes what the last second of edits has not written yet.
+window.addEventListener('pagehide', () => void autosave.flush())
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void autosave.flush()
+})
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <EditorContext.Provider value={store}>
       <App />
+      <RecoveryPrompt db={db} exceptKey={autosave.currentKey} />
+      <AutosaveNotice />
     </EditorContext.Provider>
   </StrictMode>,
 )
