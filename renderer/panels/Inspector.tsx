@@ -1,23 +1,85 @@
-import type { Distribution, Duration, FlowDocument, FlowNode, NodeKind, TimeUnit } from '../../shared/document/index.js'
-import { DISTRIBUTION_KINDS, NODE_KINDS, TIME_UNITS } from '../../shared/document/index.js'
-import {
-  deleteElements,
-  moveLane,
-  removeLane,
-  updateEdge,
-  updateLane,
-  updateNode,
-  updateRole,
-} from '../../shared/edit/operations.js'
-import { useEditor, useEditorStore } from '../app/EditorContext.js'
-import type { EditorState } from '../app/store.js'
-import { ListField, NumberField, SelectField, TextField } from './fields.js'
+import { useEffect, useState, type KeyboardEvent } from 'react'
+import type { FlowDocument } from '../../shared/document/index.js'
+import { updateRole } from '../../shared/edit/operations.js'
+import { useEditor } from '../app/EditorContext.js'
+import { editorEvents } from '../app/shortcuts.js'
+import { ArrangePanel } from './ArrangePanel.js'
+import { DocumentInspector, LaneInspector } from './DocumentInspector.js'
+import { EdgeInspector } from './EdgeInspector.js'
+import { NumberField, Section, TextField } from './fields.js'
+import { useApply } from './inspectorShared.js'
+import { NodeInspector } from './NodeInspector.js'
+import { Outline } from './Outline.js'
 
-const UNIT_OPTIONS = TIME_UNITS.map((u) => ({ value: u, label: u }))
-const WORK_KINDS: readonly NodeKind[] = ['task', 'approval', 'subprocess']
+type Tab = 'inspector' | 'outline'
 
-/** The side panel: every field of whatever is selected — a step, an edge, a lane, a role or the document. */
+/**
+ * The side panel, with two tabs: the inspector (every field of whatever is selected — a
+ * step, an edge, a lane, a role, several steps, or the document) and the outline of the flow.
+ */
 export function Inspector() {
+  const [tab, setTab] = useState<Tab>('inspector')
+
+  // Enter on a selected step (shortcuts.ts) edits its label here.
+  useEffect(() => {
+    const onEditLabel = () => {
+      setTab('inspector')
+      requestAnimationFrame(() => {
+        const input = document.querySelector<HTMLInputElement>('.inspector [data-field="label"]')
+        input?.focus()
+        input?.select()
+      })
+    }
+    editorEvents.addEventListener('edit-label', onEditLabel)
+    return () => editorEvents.removeEventListener('edit-label', onEditLabel)
+  }, [])
+
+  // Keys typed in the panel belong to it: arrows, Tab, Enter and Delete must not nudge,
+  // cycle or delete steps on the canvas. Shortcuts with Ctrl/Cmd/Alt and F1 still work.
+  const keepKeys = (e: KeyboardEvent) => {
+    if (!e.ctrlKey && !e.metaKey && !e.altKey && e.key !== 'F1') e.stopPropagation()
+  }
+
+  const select = (next: Tab) => () => setTab(next)
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      const next = tab === 'inspector' ? 'outline' : 'inspector'
+      setTab(next)
+      document.getElementById(`side-tab-${next}`)?.focus()
+    }
+  }
+  return (
+    <aside className="inspector" aria-label="Inspector" onKeyDown={keepKeys}>
+      <div className="side-tabs" role="tablist" aria-label="Side panel">
+        {(['inspector', 'outline'] as const).map((t) => (
+          <button
+            key={t}
+            id={`side-tab-${t}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            aria-controls={`side-panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            className={tab === t ? 'side-tab active' : 'side-tab'}
+            onClick={select(t)}
+            onKeyDown={onTabKey}
+          >
+            {t === 'inspector' ? 'Inspector' : 'Outline'}
+          </button>
+        ))}
+      </div>
+      <div className="side-panel" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
+        {tab === 'inspector' ? (
+          <SelectionInspector />
+        ) : (
+          <Outline onOpen={() => editorEvents.dispatchEvent(new Event('edit-label'))} />
+        )}
+      </div>
+    </aside>
+  )
+}
+
+function SelectionInspector() {
   const selection = useEditor((s) => s.selection)
   const doc = useEditor((s) => s.doc)
   const node = selection.nodes.length === 1 ? doc.nodes.find((n) => n.id === selection.nodes[0]) : undefined
@@ -26,411 +88,55 @@ export function Inspector() {
       ? doc.edges.find((e) => e.id === selection.edges[0])
       : undefined
   const lane = selection.lane !== undefined ? doc.lanes.find((l) => l.id === selection.lane) : undefined
-  return (
-    <aside className="inspector" aria-label="Inspector">
-      {node ? (
-        <NodeInspector node={node} doc={doc} />
-      ) : edge ? (
-        <EdgeInspector edgeId={edge.id} doc={doc} />
-      ) : lane ? (
-        <LaneInspector laneId={lane.id} doc={doc} />
-      ) : selection.nodes.length > 1 ? (
-        <p className="hint">{selection.nodes.length} steps selected.</p>
-      ) : (
-        <DocumentInspector doc={doc} />
-      )}
-    </aside>
-  )
+  const role = selection.role !== undefined ? doc.roles.find((r) => r.id === selection.role) : undefined
+  if (node) return <NodeInspector key={node.id} node={node} doc={doc} />
+  if (edge) return <EdgeInspector key={edge.id} edgeId={edge.id} doc={doc} />
+  if (lane) return <LaneInspector key={lane.id} laneId={lane.id} doc={doc} />
+  if (role) return <RoleInspector key={role.id} roleId={role.id} doc={doc} />
+  if (selection.nodes.length > 1) return <ArrangePanel ids={selection.nodes} />
+  return <DocumentInspector doc={doc} />
 }
 
-function useApply() {
-  const store = useEditorStore()
-  const readOnly = useEditor((s) => s.readOnly)
-  const apply: EditorState['apply'] = (label, recipe) => store.getState().apply(label, recipe)
-  return { apply, readOnly }
-}
-
-function DurationField(props: {
-  label: string
-  value: Duration | undefined
-  onCommit: (value: Duration | undefined) => void
-  disabled: boolean
-}) {
-  const unit = props.value?.unit ?? 'workday'
-  return (
-    <div className="field-row">
-      <NumberField
-        label={props.label}
-        value={props.value?.value}
-        min={0}
-        optional
-        disabled={props.disabled}
-        onCommit={(v) => props.onCommit(v === undefined ? undefined : { value: v, unit })}
-      />
-      <SelectField<TimeUnit>
-        label="Unit"
-        value={unit}
-        options={UNIT_OPTIONS}
-        disabled={props.disabled || !props.value}
-        onChange={(u) => props.value && props.onCommit({ value: props.value.value, unit: u || 'workday' })}
-      />
-    </div>
-  )
-}
-
-/** The parameters each distribution takes, in the order people think of them. */
-const PARAMS: Record<Distribution['dist'], readonly string[]> = {
-  fixed: ['value'],
-  uniform: ['min', 'max'],
-  triangular: ['min', 'mode', 'max'],
-  pert: ['min', 'mode', 'max'],
-  normal: ['mean', 'sd'],
-  lognormal: ['mean', 'sd'],
-  exponential: ['mean'],
-}
-
-/** Converts a distribution to another kind, keeping its typical value. */
-function convertDistribution(d: Distribution | undefined, dist: Distribution['dist'], unit: TimeUnit): Distribution {
-  const typical =
-    d === undefined ? 1 : 'mode' in d ? d.mode : 'value' in d ? d.value : 'mean' in d ? d.mean : (d.min + d.max) / 2
-  switch (dist) {
-    case 'fixed':
-      return { dist, value: typical, unit }
-    case 'uniform':
-      return { dist, min: typical / 2, max: typical * 1.5, unit }
-    case 'triangular':
-    case 'pert':
-      return { dist, min: typical / 2, mode: typical, max: typical * 2, unit }
-    case 'normal':
-    case 'lognormal':
-      return { dist, mean: typical, sd: typical / 4, unit }
-    case 'exponential':
-      return { dist, mean: typical, unit }
-  }
-}
-
-export function DistributionField(props: {
-  label: string
-  value: Distribution | undefined
-  onCommit: (value: Distribution | undefined) => void
-  disabled: boolean
-}) {
-  const d = props.value
-  const unit = d?.unit ?? 'hour'
-  const params = d ? PARAMS[d.dist] : []
-  const values = (d ?? {}) as Record<string, number>
-  return (
-    <fieldset className="distribution">
-      <legend>{props.label}</legend>
-      <div className="field-row">
-        <SelectField<Distribution['dist']>
-          label="Distribution"
-          value={d?.dist ?? ''}
-          options={[{ value: '', label: '— none —' }, ...DISTRIBUTION_KINDS.map((k) => ({ value: k, label: k }))]}
-          disabled={props.disabled}
-          onChange={(dist) => props.onCommit(dist === '' ? undefined : convertDistribution(d, dist, unit))}
-        />
-        <SelectField<TimeUnit>
-          label="Unit"
-          value={unit}
-          options={UNIT_OPTIONS}
-          disabled={props.disabled || !d}
-          onChange={(u) => d && props.onCommit({ ...d, unit: u || 'hour' })}
-        />
-      </div>
-      {d && (
-        <div className="field-row">
-          {params.map((param, i) => (
-            <NumberField
-              key={param}
-              label={param}
-              value={values[param]}
-              min={
-                i > 0 && (d.dist === 'uniform' || d.dist === 'triangular' || d.dist === 'pert')
-                  ? values[params[i - 1]!]
-                  : 0
-              }
-              max={
-                i < params.length - 1 && (d.dist === 'uniform' || d.dist === 'triangular' || d.dist === 'pert')
-                  ? values[params[i + 1]!]
-                  : undefined
-              }
-              disabled={props.disabled}
-              onCommit={(v) => v !== undefined && props.onCommit({ ...d, [param]: v })}
-            />
-          ))}
-        </div>
-      )}
-    </fieldset>
-  )
-}
-
-function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument }) {
+function RoleInspector({ roleId, doc }: { roleId: string; doc: FlowDocument }) {
   const { apply, readOnly } = useApply()
-  const set = (label: string, fields: Partial<Omit<FlowNode, 'id'>>) =>
-    apply(label, (d) => updateNode(d, node.id, fields))
-  const roleOptions = [{ value: '', label: '— none —' }, ...doc.roles.map((r) => ({ value: r.id, label: r.name }))]
-  const isWork = WORK_KINDS.includes(node.kind)
+  const role = doc.roles.find((r) => r.id === roleId)!
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${node.label}`}>
-      <h2>{node.label || node.id}</h2>
-      <TextField
-        label="Label"
-        value={node.label}
-        disabled={readOnly}
-        onCommit={(label) => set('Rename step', { label })}
-      />
-      <SelectField<NodeKind>
-        label="Kind"
-        value={node.kind}
-        options={NODE_KINDS.map((k) => ({ value: k, label: k }))}
-        disabled={readOnly}
-        onChange={(kind) => kind && set('Change kind', { kind })}
-      />
-      {(isWork || node.owner !== undefined) && (
-        <SelectField
-          label="Owner"
-          value={node.owner ?? ''}
-          options={roleOptions}
-          disabled={readOnly}
-          onChange={(owner) => set('Change owner', { owner: owner || undefined })}
-        />
-      )}
-      <SelectField
-        label="Lane"
-        value={node.laneId ?? ''}
-        options={[{ value: '', label: '— none —' }, ...doc.lanes.map((l) => ({ value: l.id, label: l.name }))]}
-        disabled={readOnly}
-        onChange={(laneId) => set('Change lane', { laneId: laneId || undefined })}
-      />
-      {(isWork || node.kind === 'wait') && (
-        <>
-          <DurationField
-            label="Time limit"
-            value={node.timeLimit}
-            disabled={readOnly}
-            onCommit={(timeLimit) => set('Change time limit', { timeLimit })}
-          />
-          <DistributionField
-            label="Work time"
-            value={node.duration}
-            disabled={readOnly}
-            onCommit={(duration) => set('Change work time', { duration })}
-          />
-        </>
-      )}
-      {isWork && (
-        <NumberField
-          label="People"
-          value={node.resources?.people}
-          min={1}
-          integer
-          optional
-          disabled={readOnly}
-          onCommit={(people) =>
-            set('Change people', { resources: { ...node.resources, ...(people === undefined ? {} : { people }) } })
-          }
-        />
-      )}
-      {isWork && (
-        <ListField
-          label="Operating steps"
-          addLabel="Add a step"
-          items={node.steps ?? []}
-          disabled={readOnly}
-          onCommit={(steps) => set('Change operating steps', { steps: steps.length ? steps : undefined })}
-        />
-      )}
-      {isWork && (
-        <ListField
-          label="Quality controls"
-          addLabel="Add a standard"
-          items={(node.qualityControls ?? []).map((q) => q.standard)}
-          disabled={readOnly}
-          onCommit={(standards) =>
-            set('Change quality controls', {
-              qualityControls: standards.length
-                ? standards.map((standard, i) => ({ ...(node.qualityControls?.[i] ?? {}), standard }))
-                : undefined,
-            })
-          }
-        />
-      )}
-      {node.kind === 'end' && (
+    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Role ${role.name}`}>
+      <header className="inspector-title">
+        <span className="kind-chip kind-lane">Role</span>
+        <h2>{role.name || role.id}</h2>
+        <code className="muted-id">{role.id}</code>
+      </header>
+      <Section title="General">
         <TextField
-          label="Outcome"
-          value={node.outcome ?? ''}
+          label="Name"
+          value={role.name}
+          fieldKey="label"
           disabled={readOnly}
-          onCommit={(outcome) => set('Change outcome', { outcome: outcome || undefined })}
+          onCommit={(name) => apply('Rename role', (d) => void updateRole(d, role.id, { name }))}
         />
-      )}
-      <TextField
-        label="Description"
-        value={node.description ?? ''}
-        multiline
-        disabled={readOnly}
-        onCommit={(description) => set('Change description', { description: description || undefined })}
-      />
-      {!readOnly && (
-        <button
-          type="button"
-          className="danger"
-          onClick={() => apply('Delete step', (d) => deleteElements(d, [node.id]))}
-        >
-          Delete step
-        </button>
-      )}
-    </form>
-  )
-}
-
-function EdgeInspector({ edgeId, doc }: { edgeId: string; doc: FlowDocument }) {
-  const { apply, readOnly } = useApply()
-  const edge = doc.edges.find((e) => e.id === edgeId)!
-  const source = doc.nodes.find((n) => n.id === edge.source)
-  const siblings = doc.edges.filter((e) => e.source === edge.source && e.id !== source?.timeout?.edgeId)
-  const sum = siblings.reduce((total, e) => total + (e.probability ?? 0), 0)
-  const set = (label: string, fields: Parameters<typeof updateEdge>[2]) =>
-    apply(label, (d) => updateEdge(d, edge.id, fields))
-  return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Edge">
-      <h2>
-        {source?.label ?? edge.source} → {doc.nodes.find((n) => n.id === edge.target)?.label ?? edge.target}
-      </h2>
-      <TextField
-        label="Label"
-        value={edge.label ?? ''}
-        disabled={readOnly}
-        onCommit={(label) => set('Label edge', { label: label || undefined })}
-      />
-      <NumberField
-        label="Probability (%)"
-        value={edge.probability === undefined ? undefined : Math.round(edge.probability * 10000) / 100}
-        min={0}
-        max={100}
-        optional
-        disabled={readOnly}
-        onCommit={(p) => set('Change probability', { probability: p === undefined ? undefined : p / 100 })}
-      />
-      {siblings.length > 1 && (
-        <p className={Math.abs(sum - 1) < 1e-9 ? 'hint' : 'hint warn'} role="status">
-          Branches of “{source?.label}” add up to {Math.round(sum * 1000) / 10}%.
-        </p>
-      )}
-      <TextField
-        label="Condition"
-        value={edge.condition ?? ''}
-        disabled={readOnly}
-        onCommit={(condition) => set('Change condition', { condition: condition || undefined })}
-      />
-      {!readOnly && (
-        <button
-          type="button"
-          className="danger"
-          onClick={() => apply('Delete edge', (d) => deleteElements(d, [], [edge.id]))}
-        >
-          Delete edge
-        </button>
-      )}
-    </form>
-  )
-}
-
-function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocument }) {
-  const { apply, readOnly } = useApply()
-  const lane = doc.lanes.find((l) => l.id === laneId)!
-  const index = doc.lanes.indexOf(lane)
-  const role = doc.roles.find((r) => r.id === lane.roleId)
-  return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Lane ${lane.name}`}>
-      <h2>Lane: {lane.name}</h2>
-      <TextField
-        label="Name"
-        value={lane.name}
-        disabled={readOnly}
-        onCommit={(name) => apply('Rename lane', (d) => updateLane(d, lane.id, { name }))}
-      />
-      <SelectField
-        label="Role"
-        value={lane.roleId ?? ''}
-        options={[{ value: '', label: '— none —' }, ...doc.roles.map((r) => ({ value: r.id, label: r.name }))]}
-        disabled={readOnly}
-        onChange={(roleId) => apply('Change lane role', (d) => updateLane(d, lane.id, { roleId: roleId || undefined }))}
-      />
-      {role && (
-        <>
+        <div className="field-row">
           <NumberField
-            label={`Headcount of ${role.name}`}
+            label="Headcount"
             value={role.headcount}
             min={1}
             integer
             disabled={readOnly}
             onCommit={(h) =>
-              h !== undefined && apply('Change headcount', (d) => updateRole(d, role.id, { headcount: h }))
+              h !== undefined && apply('Change headcount', (d) => void updateRole(d, role.id, { headcount: h }))
             }
           />
           <NumberField
-            label={`Cost per hour${doc.currency ? ` (${doc.currency})` : ''}`}
+            label="Cost per hour"
             value={role.costPerHour}
             min={0}
             optional
+            suffix={doc.currency ?? ''}
             disabled={readOnly}
-            onCommit={(c) => apply('Change cost', (d) => updateRole(d, role.id, { costPerHour: c }))}
+            onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
           />
-        </>
-      )}
-      <div className="button-row">
-        <button
-          type="button"
-          disabled={readOnly || index === 0}
-          onClick={() => apply('Move lane up', (d) => moveLane(d, lane.id, -1))}
-        >
-          Move up
-        </button>
-        <button
-          type="button"
-          disabled={readOnly || index === doc.lanes.length - 1}
-          onClick={() => apply('Move lane down', (d) => moveLane(d, lane.id, 1))}
-        >
-          Move down
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={readOnly}
-          onClick={() => apply('Remove lane', (d) => removeLane(d, lane.id))}
-        >
-          Remove lane
-        </button>
-      </div>
-    </form>
-  )
-}
-
-function DocumentInspector({ doc }: { doc: FlowDocument }) {
-  const { apply, readOnly } = useApply()
-  return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Process">
-      <h2>Process</h2>
-      <TextField
-        label="Name"
-        value={doc.name}
-        disabled={readOnly}
-        onCommit={(name) => apply('Rename process', (d) => void (d.name = name))}
-      />
-      <TextField
-        label="Description"
-        value={doc.description ?? ''}
-        multiline
-        disabled={readOnly}
-        onCommit={(description) =>
-          apply('Change description', (d) => {
-            if (description) d.description = description
-            else delete d.description
-          })
-        }
-      />
-      <p className="hint">Select a step, an edge or a lane header to edit it.</p>
+        </div>
+      </Section>
     </form>
   )
 }

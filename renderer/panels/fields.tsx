@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 /**
  * A text field that changes the document once, when the user is done (Enter or leaving the
@@ -11,11 +11,24 @@ export function TextField(props: {
   multiline?: boolean
   placeholder?: string
   disabled?: boolean | undefined
+  /** Refuses a value: the field shows it as invalid and puts the old one back when left. */
+  validate?: (value: string) => boolean
+  /** Shown under the field while the typed value is refused. */
+  invalidMessage?: string
+  /** Marks the input (`data-field`) so commands can focus it. */
+  fieldKey?: string
+  hideLabel?: boolean
 }) {
   const id = useId()
   const [draft, setDraft] = useState(props.value)
   useEffect(() => setDraft(props.value), [props.value])
-  const commit = () => {
+  const valid = props.validate ? props.validate(draft) : true
+  // Enter keeps a refused value on screen with its message; leaving the field puts the old one back.
+  const commit = (leaving: boolean) => {
+    if (!valid) {
+      if (leaving) setDraft(props.value)
+      return
+    }
     if (draft !== props.value) props.onCommit(draft)
   }
   const common = {
@@ -23,12 +36,16 @@ export function TextField(props: {
     value: draft,
     placeholder: props.placeholder,
     disabled: props.disabled,
+    'aria-invalid': !valid,
+    'data-field': props.fieldKey,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
+    onBlur: () => commit(true),
   }
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       {props.multiline ? (
         <textarea {...common} rows={3} onKeyDown={(e) => e.key === 'Escape' && setDraft(props.value)} />
       ) : (
@@ -36,11 +53,12 @@ export function TextField(props: {
           {...common}
           type="text"
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit()
+            if (e.key === 'Enter') commit(false)
             if (e.key === 'Escape') setDraft(props.value)
           }}
         />
       )}
+      {!valid && props.invalidMessage && <span className="field-error">{props.invalidMessage}</span>}
     </div>
   )
 }
@@ -57,28 +75,37 @@ export function NumberField(props: {
   optional?: boolean
   suffix?: ReactNode
   disabled?: boolean | undefined
+  /** A further check beyond the range (e.g. a calendar day must end by midnight). */
+  validate?: (value: number | undefined) => boolean
+  /** Says what is wrong while the typed value is refused; defaults to the range. */
+  invalidMessage?: string
+  placeholder?: string
+  hideLabel?: boolean
 }) {
   const id = useId()
   const [draft, setDraft] = useState(props.value === undefined ? '' : String(props.value))
   useEffect(() => setDraft(props.value === undefined ? '' : String(props.value)), [props.value])
   const parsed = draft.trim() === '' ? undefined : Number(draft)
   const valid =
-    parsed === undefined
+    (parsed === undefined
       ? props.optional === true
       : Number.isFinite(parsed) &&
         (props.min === undefined || parsed >= props.min) &&
         (props.max === undefined || parsed <= props.max) &&
-        (!props.integer || Number.isInteger(parsed))
-  const commit = () => {
+        (!props.integer || Number.isInteger(parsed))) &&
+    (props.validate === undefined || props.validate(parsed))
+  const commit = (leaving: boolean) => {
     if (!valid) {
-      setDraft(props.value === undefined ? '' : String(props.value))
+      if (leaving) setDraft(props.value === undefined ? '' : String(props.value))
       return
     }
     if (parsed !== props.value) props.onCommit(parsed)
   }
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       <span className="with-suffix">
         <input
           id={id}
@@ -89,17 +116,37 @@ export function NumberField(props: {
           max={props.max}
           step={props.step ?? (props.integer ? 1 : 'any')}
           aria-invalid={!valid}
+          placeholder={props.placeholder}
           disabled={props.disabled}
           onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
+          onBlur={() => commit(true)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit()
+            if (e.key === 'Enter') commit(false)
+            if (e.key === 'Escape') setDraft(props.value === undefined ? '' : String(props.value))
           }}
         />
-        {props.suffix}
+        {props.suffix !== undefined && <span className="suffix">{props.suffix}</span>}
       </span>
+      {!valid && (
+        <span className="field-error" role="alert">
+          {props.invalidMessage ?? rangeMessage(props)}
+        </span>
+      )}
     </div>
   )
+}
+
+function rangeMessage(props: {
+  min?: number | undefined
+  max?: number | undefined
+  integer?: boolean
+  optional?: boolean
+}) {
+  const whole = props.integer ? 'a whole number' : 'a number'
+  if (props.min !== undefined && props.max !== undefined) return `Enter ${whole} from ${props.min} to ${props.max}.`
+  if (props.min !== undefined) return `Enter ${whole} of at least ${props.min}.`
+  if (props.max !== undefined) return `Enter ${whole} of at most ${props.max}.`
+  return props.optional ? `Enter ${whole}, or leave it empty.` : `Enter ${whole}.`
 }
 
 export function SelectField<T extends string>(props: {
@@ -108,11 +155,14 @@ export function SelectField<T extends string>(props: {
   options: readonly { value: T | ''; label: string }[]
   onChange: (value: T | '') => void
   disabled?: boolean | undefined
+  hideLabel?: boolean
 }) {
   const id = useId()
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       <select
         id={id}
         value={props.value}
@@ -136,12 +186,14 @@ export function ListField(props: {
   onCommit: (items: string[]) => void
   addLabel: string
   disabled?: boolean | undefined
+  /** When a section heading already names the list. */
+  hideLegend?: boolean
 }) {
   const { items } = props
   const set = (next: string[]) => props.onCommit(next.map((s) => s.trim()).filter((s) => s !== ''))
   return (
     <fieldset className="list-field">
-      <legend>{props.label}</legend>
+      <legend className={props.hideLegend ? 'visually-hidden' : undefined}>{props.label}</legend>
       <ol>
         {items.map((item, i) => (
           <li key={`${i}-${item}`}>
@@ -150,6 +202,7 @@ export function ListField(props: {
               value={item}
               onCommit={(v) => set(items.map((x, j) => (j === i ? v : x)))}
               disabled={props.disabled}
+              hideLabel
             />
             <span className="row-buttons">
               <button
@@ -159,6 +212,14 @@ export function ListField(props: {
                 onClick={() => set(items.map((x, j) => (j === i - 1 ? items[i]! : j === i ? items[i - 1]! : x)))}
               >
                 ↑
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${props.label} ${i + 1} down`}
+                disabled={i === items.length - 1 || props.disabled}
+                onClick={() => set(items.map((x, j) => (j === i + 1 ? items[i]! : j === i ? items[i + 1]! : x)))}
+              >
+                ↓
               </button>
               <button
                 type="button"
@@ -177,7 +238,13 @@ export function ListField(props: {
   )
 }
 
-function AddItem(props: { label: string; onAdd: (value: string) => void; disabled?: boolean | undefined }) {
+export function AddItem(props: {
+  label: string
+  onAdd: (value: string) => void
+  disabled?: boolean | undefined
+  /** The button's text; a bare "+" (named by `label`) when absent. */
+  buttonLabel?: string
+}) {
   const [value, setValue] = useState('')
   const id = useId()
   const add = () => {
@@ -199,9 +266,102 @@ function AddItem(props: { label: string; onAdd: (value: string) => void; disable
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => e.key === 'Enter' && add()}
       />
-      <button type="button" onClick={add} disabled={props.disabled || value.trim() === ''}>
-        +
+      <button
+        type="button"
+        onClick={add}
+        disabled={props.disabled || value.trim() === ''}
+        aria-label={props.buttonLabel ? undefined : props.label}
+      >
+        {props.buttonLabel ?? '+'}
       </button>
     </div>
+  )
+}
+
+/** A yes/no switch as a checkbox with its label beside it. */
+export function CheckboxField(props: {
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  disabled?: boolean | undefined
+}) {
+  const id = useId()
+  return (
+    <div className="check-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+    </div>
+  )
+}
+
+/**
+ * A `#rrggbb` colour: the native picker changes the document once, when the picker closes
+ * (its `change` event), not on every move; Reset removes the colour.
+ */
+export function ColorField(props: {
+  label: string
+  value: string | undefined
+  fallback: string
+  onCommit: (value: string | undefined) => void
+  disabled?: boolean | undefined
+}) {
+  const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  const [draft, setDraft] = useState(props.value ?? props.fallback)
+  useEffect(() => setDraft(props.value ?? props.fallback), [props.value, props.fallback])
+  const commitRef = useRef<(value: string) => void>(() => {})
+  commitRef.current = (value: string) => {
+    const hex = value.toLowerCase()
+    if (/^#[0-9a-f]{6}$/.test(hex) && hex !== props.value?.toLowerCase()) props.onCommit(hex)
+  }
+  useEffect(() => {
+    const el = input.current
+    if (!el) return
+    const onChange = () => commitRef.current(el.value)
+    el.addEventListener('change', onChange)
+    return () => el.removeEventListener('change', onChange)
+  }, [])
+  return (
+    <div className="field color-field">
+      <label htmlFor={id}>{props.label}</label>
+      <span className="color-row">
+        <input
+          ref={input}
+          id={id}
+          type="color"
+          value={draft}
+          disabled={props.disabled}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <code className="color-value">{props.value ?? 'default'}</code>
+        <button
+          type="button"
+          disabled={props.disabled || props.value === undefined}
+          onClick={() => props.onCommit(undefined)}
+        >
+          Reset
+        </button>
+      </span>
+    </div>
+  )
+}
+
+/** A titled group of fields in the inspector. */
+export function Section(props: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const id = useId()
+  return (
+    <section className="inspector-section" aria-labelledby={id}>
+      <header className="section-header">
+        <h3 id={id}>{props.title}</h3>
+        {props.actions}
+      </header>
+      <div className="section-body">{props.children}</div>
+    </section>
   )
 }

@@ -5,7 +5,20 @@
  * cleaned up with what they point to, ids stay unique.
  */
 import type { Draft } from 'immer'
-import type { FlowDocument, FlowEdge, FlowNode, Lane, NodeKind, Point, Role } from '../document/schema.js'
+import {
+  DocumentSchema,
+  EdgeSchema,
+  LaneSchema,
+  NodeSchema,
+  RoleSchema,
+  type FlowDocument,
+  type FlowEdge,
+  type FlowNode,
+  type Lane,
+  type NodeKind,
+  type Point,
+  type Role,
+} from '../document/schema.js'
 import { DEFAULT_SIZES } from '../geometry/geometry.js'
 
 type Doc = Draft<FlowDocument>
@@ -130,27 +143,96 @@ export function moveToLane(doc: Doc, nodeId: string, laneId: string): void {
   }
 }
 
-/** Replaces a step's fields; `undefined` removes an optional field. Id and kind are kept. */
-export function updateNode(doc: Doc, nodeId: string, fields: Partial<Omit<FlowNode, 'id'>>): void {
-  const node = doc.nodes.find((n) => n.id === nodeId) as Record<string, unknown> | undefined
-  if (!node) return
+/**
+ * `item` with `fields` set, `undefined` removing a key; the item itself is left alone. A plain
+ * copy, so a schema can check it before anything changes.
+ */
+function merged(item: object, fields: object): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...item }
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) delete node[key]
-    else node[key] = value
+    if (value === undefined) delete next[key]
+    else next[key] = value
+  }
+  return next
+}
+
+/** Writes `fields` into a draft item, `undefined` removing a key. */
+function assign(item: object, fields: object): void {
+  const target = item as Record<string, unknown>
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) delete target[key]
+    else target[key] = value
   }
 }
 
+/**
+ * Replaces a step's fields; `undefined` removes an optional field. Id and kind are kept.
+ * Refuses (returns false, changes nothing) what loading would refuse: a negative duration,
+ * `min > mode`, an empty standard, a timeout through another step's edge, a bad colour…
+ */
+export function updateNode(doc: Doc, nodeId: string, fields: Partial<Omit<FlowNode, 'id'>>): boolean {
+  const node = doc.nodes.find((n) => n.id === nodeId)
+  if (!node) return false
+  const next = merged(node, fields)
+  if (!NodeSchema.safeParse(next).success) return false
+  const timeout = next['timeout'] as FlowNode['timeout']
+  if (timeout && !doc.edges.some((e) => e.id === timeout.edgeId && e.source === nodeId)) return false
+  assign(node, fields)
+  return true
+}
+
+/** Replaces an edge's label, probability (0..1), condition or bend points; refuses invalid values. */
 export function updateEdge(
   doc: Doc,
   edgeId: string,
   fields: Partial<Omit<FlowEdge, 'id' | 'source' | 'target'>>,
-): void {
-  const edge = doc.edges.find((e) => e.id === edgeId) as Record<string, unknown> | undefined
+): boolean {
+  const edge = doc.edges.find((e) => e.id === edgeId)
+  if (!edge || !EdgeSchema.safeParse(merged(edge, fields)).success) return false
+  assign(edge, fields)
+  return true
+}
+
+/**
+ * The edges among which a step's cases are shared out by probability: its outgoing edges
+ * except the one its timeout uses.
+ */
+export function branchesOf(doc: FlowDocument | Doc, nodeId: string): FlowEdge[] {
+  const timeoutEdge = doc.nodes.find((n) => n.id === nodeId)?.timeout?.edgeId
+  return doc.edges.filter((e) => e.source === nodeId && e.id !== timeoutEdge)
+}
+
+/**
+ * Makes the branches that share an edge's source add up to 100 %: the rest is shared
+ * equally among the branches without a probability; when every branch has one, they are
+ * scaled to fit. Shares are rounded to 0.01 %, the last branch taking what rounding left.
+ */
+export function balanceProbabilities(doc: Doc, edgeId: string): void {
+  const edge = doc.edges.find((e) => e.id === edgeId)
   if (!edge) return
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) delete edge[key]
-    else edge[key] = value
+  const branches = branchesOf(doc, edge.source)
+  if (branches.length === 0) return
+  const unset = branches.filter((e) => e.probability === undefined)
+  const setSum = branches.reduce((sum, e) => sum + (e.probability ?? 0), 0)
+  let shares: number[]
+  if (unset.length > 0 && setSum <= 1) {
+    shares = branches.map((e) => e.probability ?? (1 - setSum) / unset.length)
+  } else if (setSum > 0) {
+    shares = branches.map((e) => (e.probability ?? 0) / setSum)
+  } else {
+    shares = branches.map(() => 1 / branches.length)
   }
+  const rounded = shares.map((p) => Math.round(p * 10000) / 10000)
+  const rest = Math.round((1 - rounded.slice(0, -1).reduce((a, b) => a + b, 0)) * 10000) / 10000
+  rounded[rounded.length - 1] = Math.min(1, Math.max(0, rest))
+  branches.forEach((branch, i) => {
+    if (branch.probability !== rounded[i]) branch.probability = rounded[i]!
+  })
+}
+
+/** Sets or clears a step's timeout; the edge must be one of the step's own outgoing edges. */
+export function setStepTimeout(doc: Doc, nodeId: string, timeout: FlowNode['timeout']): boolean {
+  return updateNode(doc, nodeId, { timeout })
 }
 
 /** Adds a lane below the others, with a new role of the same name unless one is given. */
@@ -166,13 +248,12 @@ export function addLane(doc: Doc, name: string, roleId?: string): string {
   return id
 }
 
-export function updateLane(doc: Doc, laneId: string, fields: Partial<Omit<Lane, 'id'>>): void {
-  const lane = doc.lanes.find((l) => l.id === laneId) as Record<string, unknown> | undefined
-  if (!lane) return
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) delete lane[key]
-    else lane[key] = value
-  }
+/** Renames a lane, changes its role or height; refuses an empty role id or a height ≤ 0. */
+export function updateLane(doc: Doc, laneId: string, fields: Partial<Omit<Lane, 'id'>>): boolean {
+  const lane = doc.lanes.find((l) => l.id === laneId)
+  if (!lane || !LaneSchema.safeParse(merged(lane, fields)).success) return false
+  assign(lane, fields)
+  return true
 }
 
 /**
@@ -227,13 +308,52 @@ export function addRole(doc: Doc, name: string): string {
   return id
 }
 
-export function updateRole(doc: Doc, roleId: string, fields: Partial<Omit<Role, 'id'>>): void {
-  const role = doc.roles.find((r) => r.id === roleId) as Record<string, unknown> | undefined
-  if (!role) return
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) delete role[key]
-    else role[key] = value
+/** Renames a role or changes its headcount (whole, ≥ 1) or cost per hour (≥ 0); refuses other values. */
+export function updateRole(doc: Doc, roleId: string, fields: Partial<Omit<Role, 'id'>>): boolean {
+  const role = doc.roles.find((r) => r.id === roleId)
+  if (!role || !RoleSchema.safeParse(merged(role, fields)).success) return false
+  assign(role, fields)
+  return true
+}
+
+/** What still names a role, in words: the steps it owns or approves, the lanes it stands for. */
+export function roleUsage(doc: FlowDocument | Doc, roleId: string): string[] {
+  const uses: string[] = []
+  for (const node of doc.nodes) {
+    if (node.owner === roleId) uses.push(`owner of “${node.label || node.id}”`)
+    if (node.approvers?.includes(roleId)) uses.push(`approver of “${node.label || node.id}”`)
   }
+  for (const lane of doc.lanes) if (lane.roleId === roleId) uses.push(`role of lane “${lane.name || lane.id}”`)
+  return uses
+}
+
+/** Removes a role nothing names any more; refuses (returns what still uses it) otherwise. */
+export function removeRole(doc: Doc, roleId: string): string[] {
+  const uses = roleUsage(doc, roleId)
+  if (uses.length === 0) doc.roles = doc.roles.filter((r) => r.id !== roleId)
+  return uses
+}
+
+/** The document's own settings that the inspector edits. */
+export type DocumentFields = Partial<
+  Pick<FlowDocument, 'name' | 'description' | 'locale' | 'currency' | 'calendar' | 'simulation'>
+>
+
+/**
+ * Changes the document's name, description, locale, currency, calendar or simulation
+ * settings; `undefined` removes an optional one. Refuses what loading would refuse.
+ */
+export function updateDocument(doc: Doc, fields: DocumentFields): boolean {
+  const shape = DocumentSchema.shape
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) {
+      if (key === 'name') return false
+      continue
+    }
+    if (!shape[key as keyof DocumentFields].safeParse(value).success) return false
+  }
+  assign(doc, fields)
+  return true
 }
 
 /** A deep copy of plain document data (no Dates, Maps or functions live in a document). */
