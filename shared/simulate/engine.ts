@@ -11,11 +11,18 @@
  * joins) are walked without touching the heap; and a step's end on the working clock is
  * known when it starts, so the calendar is walked about once per event.
  */
-import { STRIDE, sample } from './distributions.js'
-import { APPROVAL, END, PARALLEL, TASK, WAIT, type CompiledModel, stepRoleId } from './model.js'
+import * as distributions from './distributions.js'
+import * as modelTables from './model.js'
+import { type CompiledModel, stepRoleId } from './model.js'
 import { RandomStreams, streamKey } from './random.js'
 import { WorkingClock } from './workingClock.js'
 import { nameOf } from '../validate/naming.js'
+
+// What the hot loop takes from other modules, bound once here: where modules run compiled to
+// CommonJS (as under tsx, which runs the benchmarks), every use of an imported binding is a
+// getter call.
+const { STRIDE, sample } = distributions
+const { TASK, APPROVAL, WAIT, END, PARALLEL } = modelTables
 
 export interface RunSettings {
   readonly cases: number
@@ -967,13 +974,8 @@ export class SimulationRun {
 
     const n = this.completed
     const cycle = this.cycle.subarray(0, n)
-    let cycleSum = 0
-    let cycleMax = 0
-    for (let i = 0; i < n; i++) {
-      const x = cycle[i]!
-      cycleSum += x
-      if (x > cycleMax) cycleMax = x
-    }
+    const cycleSum = sum(cycle)
+    const cycleMax = largest(cycle)
     const [p50, p90, p95] = n > 0 ? quantiles(cycle, [0.5, 0.9, 0.95]) : [null, null, null]
 
     const steps = m.steps.map((v): StepFigures => {
@@ -1021,6 +1023,31 @@ export class SimulationRun {
   }
 }
 
+// Loops over whole buffers live in small functions of their own rather than inside `figures` or
+// `quantiles`, which run a few times a run: V8 would compile the caller on the spot for the hot
+// loop, then throw that code away at the loop's end (code after it has never run), every run.
+
+/** The sum of the values, in order. */
+function sum(values: Float64Array): number {
+  let total = 0
+  for (let i = 0; i < values.length; i++) total += values[i]!
+  return total
+}
+
+/** The smallest of values[from ...], Infinity for none. */
+function smallestFrom(values: Float64Array, from: number): number {
+  let min = Infinity
+  for (let i = from; i < values.length; i++) if (values[i]! < min) min = values[i]!
+  return min
+}
+
+/** The largest value, 0 for none (the values are durations, ≥ 0). */
+function largest(values: Float64Array): number {
+  let max = 0
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!
+  return max
+}
+
 function round(x: number): number {
   return Math.round(x * 10) / 10
 }
@@ -1031,45 +1058,67 @@ function round(x: number): number {
  */
 export function quantiles(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length
+  // Order statistics already in place: after selecting rank k, everything left of k is ≤ it
+  // and everything right is ≥ it, so a later rank is selected within the part it falls in.
+  const placed: number[] = []
   return ps.map((p) => {
     const h = (n - 1) * p
     const lo = Math.floor(h)
-    const below = select(values, lo, 0, n - 1)
+    let left = 0
+    let right = n - 1
+    for (const k of placed) {
+      if (k < lo && k + 1 > left) left = k + 1
+      else if (k > lo && k - 1 < right) right = k - 1
+      else if (k === lo) left = right = lo
+    }
+    select(values, lo, left, right)
+    placed.push(lo)
+    const below = values[lo]!
     if (lo + 1 >= n || h === lo) return below
-    // After selection everything right of lo is ≥ it: the next order statistic is their minimum.
-    let next = Infinity
-    for (let i = lo + 1; i < n; i++) if (values[i]! < next) next = values[i]!
+    // Everything right of lo is ≥ it: the next order statistic is their minimum.
+    const next = smallestFrom(values, lo + 1)
     return below + (h - lo) * (next - below)
   })
 }
 
-/** The k-th smallest of a[left..right] (Hoare's selection with median-of-three pivots), in place. */
-function select(a: Float64Array, k: number, left: number, right: number): number {
+/**
+ * Puts the k-th smallest of a[left..right] at a[k], smaller-or-equal values left of it and
+ * greater-or-equal ones right of it, in place (Floyd & Rivest 1975, "Algorithm 489"): a pivot
+ * chosen from a small sample makes each pass close in on k in about n + min(k, n − k) steps.
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
   let l = left
   let r = right
   while (r > l) {
-    const mid = (l + r) >> 1
-    // Median of three into a[mid] as the pivot.
-    if (a[mid]! < a[l]!) swap(a, mid, l)
-    if (a[r]! < a[l]!) swap(a, r, l)
-    if (a[r]! < a[mid]!) swap(a, r, mid)
-    const pivot = a[mid]!
+    if (r - l > 600) {
+      // Narrow to a sample range that holds the k-th smallest with high probability.
+      const n = r - l + 1
+      const i = k - l + 1
+      const z = Math.log(n)
+      const s = 0.5 * Math.exp((2 * z) / 3)
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1)
+      select(a, k, Math.max(l, Math.floor(k - (i * s) / n + sd)), Math.min(r, Math.floor(k + ((n - i) * s) / n + sd)))
+    }
+    const pivot = a[k]!
     let i = l
     let j = r
-    while (i <= j) {
+    swap(a, l, k)
+    if (a[r]! > pivot) swap(a, l, r)
+    while (i < j) {
+      swap(a, i, j)
+      i++
+      j--
       while (a[i]! < pivot) i++
       while (a[j]! > pivot) j--
-      if (i <= j) {
-        swap(a, i, j)
-        i++
-        j--
-      }
     }
-    if (k <= j) r = j
-    else if (k >= i) l = i
-    else return a[k]!
+    if (a[l] === pivot) swap(a, l, j)
+    else {
+      j++
+      swap(a, j, r)
+    }
+    if (j <= k) l = j + 1
+    if (k <= j) r = j - 1
   }
-  return a[k]!
 }
 
 function swap(a: Float64Array, i: number, j: number): void {
