@@ -26,9 +26,12 @@ await build({
 })
 
 // Electron's main process and the sandboxed preload: CommonJS, electron left to the runtime.
-for (const [entry, out] of [
-  ['main/electron/main.ts', 'dist-electron/main.cjs'],
-  ['main/electron/preload.ts', 'dist-electron/preload.cjs'],
+// Main keeps its npm dependencies external (they ship in the app's node_modules: pdfkit reads
+// its font metrics from its own folder, resvg is native); the preload bundles everything,
+// because a sandboxed preload can require nothing but electron.
+for (const [entry, out, external] of [
+  ['main/electron/main.ts', 'dist-electron/main.cjs', { packages: 'external' }],
+  ['main/electron/preload.ts', 'dist-electron/preload.cjs', { external: ['electron'] }],
 ]) {
   await build({
     entryPoints: [entry],
@@ -37,7 +40,7 @@ for (const [entry, out] of [
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    external: ['electron'],
+    ...external,
     sourcemap: 'linked',
     logLevel: 'warning',
   })

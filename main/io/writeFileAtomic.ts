@@ -7,7 +7,16 @@ import { randomBytes } from 'node:crypto'
 import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteHooks {
+  /** Runs after the temporary file is written and synced, before the rename (tests kill here). */
+  readonly beforeRename?: (temp: string) => Promise<void>
+}
+
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  hooks: AtomicWriteHooks = {},
+): Promise<void> {
   const folder = dirname(target)
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, 'wx', 0o644)
@@ -21,6 +30,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
   await handle.close()
   try {
+    await hooks.beforeRename?.(temp)
     await renameWithRetry(temp, target)
   } catch (error) {
     await unlink(temp).catch(() => undefined)

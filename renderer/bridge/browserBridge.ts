@@ -48,6 +48,29 @@ const TYPES: Record<ExportFormat, string> = {
   html: 'text/html',
 }
 
+/** Draws an SVG at twice its size into a PNG with the browser's canvas. */
+async function rasterize(svg: string, scale = 2): Promise<Uint8Array> {
+  const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 800)
+  const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 600)
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+  try {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.min(16_000, Math.ceil(width * scale))
+    canvas.height = Math.min(16_000, Math.ceil(height * scale))
+    const context = canvas.getContext('2d')
+    if (!context) throw new Error('no canvas')
+    context.drawImage(image, 0, 0, canvas.width, canvas.height)
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    if (!blob) throw new Error('no PNG')
+    return new Uint8Array(await blob.arrayBuffer())
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
+
 export function createBrowserBridge(): FlowlaneBridge {
   let counter = 0
   const ref = (name: string): FileRef => ({ token: `browser:${++counter}`, name })
@@ -62,9 +85,28 @@ export function createBrowserBridge(): FlowlaneBridge {
       download(json, name, TYPES.json)
       return Promise.resolve({ ok: true, file: target ?? ref(name) })
     },
-    writeExport(format, data, suggestedName): Promise<SaveResult> {
+    async writeExport(format, data, suggestedName): Promise<SaveResult> {
+      // As on the desktop, PDF and PNG arrive as the diagram's SVG.
+      if (format === 'pdf' && typeof data === 'string')
+        return {
+          ok: false,
+          cancelled: false,
+          message: 'PDF export needs the desktop app or the command line (flowlane export --to pdf)',
+        }
+      if (format === 'png' && typeof data === 'string') {
+        try {
+          data = await rasterize(data)
+        } catch {
+          return { ok: false, cancelled: false, message: 'the PNG could not be drawn' }
+        }
+      }
       download(data, suggestedName, TYPES[format])
-      return Promise.resolve({ ok: true, file: ref(suggestedName) })
+      return { ok: true, file: ref(suggestedName) }
     },
+    // A browser has no other program writing the file, no menus and no main process to ask.
+    reloadDocument: () => Promise.resolve(null),
+    reportState: () => Promise.resolve(),
+    respond: () => Promise.resolve(),
+    onDesktopEvent: () => () => undefined,
   }
 }
