@@ -1,0 +1,159 @@
+/**
+ * The dashboard's charts, drawn as plain SVG with every style inline, so that each chart is
+ * also a self-contained picture: the PNG export serialises them as they are on screen.
+ */
+import type { ReactNode } from 'react'
+import { formatHours, type Bar, type HistogramBin } from './results.js'
+import { t } from '../i18n/index.js'
+
+export const CHART_WIDTH = 400
+const FONT = "'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK SC', sans-serif"
+const INK = '#1f2937'
+const MUTED = '#4b5563'
+const BAR = '#3559c7'
+const HOT = '#b91c1c'
+const GRID = '#e2e8f0'
+
+function ChartFrame({
+  name,
+  title,
+  height,
+  children,
+}: {
+  name: string
+  title: string
+  height: number
+  children: ReactNode
+}) {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      className="sim-chart"
+      data-chart={name}
+      width={CHART_WIDTH}
+      height={height}
+      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+      fontFamily={FONT}
+      role="img"
+      aria-label={title}
+    >
+      <rect x={0} y={0} width={CHART_WIDTH} height={height} fill="#ffffff" />
+      <text x={8} y={18} fontSize={13} fontWeight={600} fill={INK}>
+        {title}
+      </text>
+      {children}
+    </svg>
+  )
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/** Horizontal bars, one per row, with the value at the end of each. */
+export function BarChart({
+  name,
+  title,
+  bars,
+  format,
+  max,
+  empty = t('simulation.chart.nothing'),
+}: {
+  name: string
+  title: string
+  bars: readonly Bar[]
+  format: (value: number) => string
+  /** The scale's end; default the largest value. */
+  max?: number
+  empty?: string
+}) {
+  const row = 22
+  const top = 30
+  const labelWidth = 150
+  const valueWidth = 64
+  const plot = CHART_WIDTH - labelWidth - valueWidth - 16
+  const height = top + Math.max(1, bars.length) * row + 8
+  const scale = Math.max(max ?? 0, ...bars.map((b) => b.value)) || 1
+  return (
+    <ChartFrame name={name} title={title} height={height}>
+      {bars.length === 0 && (
+        <text x={8} y={top + 14} fontSize={12} fill={MUTED}>
+          {empty}
+        </text>
+      )}
+      {bars.map((b, i) => {
+        const y = top + i * row
+        const w = Math.max(b.value > 0 ? 1 : 0, (b.value / scale) * plot)
+        return (
+          <g key={b.id} data-bar={b.id} data-value={b.value}>
+            <text x={labelWidth} y={y + 14} fontSize={12} fill={INK} textAnchor="end">
+              <title>{b.label}</title>
+              {clip(b.label, 22)}
+            </text>
+            <rect x={labelWidth + 8} y={y + 3} width={plot} height={row - 6} fill={GRID} />
+            <rect x={labelWidth + 8} y={y + 3} width={w} height={row - 6} fill={b.highlight ? HOT : BAR} />
+            <text x={labelWidth + 16 + plot} y={y + 14} fontSize={12} fill={b.highlight ? HOT : INK}>
+              {format(b.value)}
+            </text>
+          </g>
+        )
+      })}
+    </ChartFrame>
+  )
+}
+
+/**
+ * The cycle-time distribution: bars between the report's quantiles, each bar's area its
+ * share of the cases (height = share ÷ width), on a linear time axis.
+ */
+export function CycleHistogram({ bins }: { bins: readonly HistogramBin[] }) {
+  const height = 190
+  const left = 16
+  const right = CHART_WIDTH - 28
+  const top = 36
+  const bottom = height - 40
+  const end = bins.length > 0 ? bins[bins.length - 1]!.to : 1
+  const x = (hours: number) => left + (hours / (end || 1)) * (right - left)
+  const densities = bins.map((b) => (b.to > b.from ? b.share / (b.to - b.from) : 0))
+  const tallest = Math.max(...densities, 0) || 1
+  return (
+    <ChartFrame name="cycle-histogram" title={t('simulation.chart.cycle')} height={height}>
+      {bins.length === 0 && (
+        <text x={8} y={top + 14} fontSize={12} fill={MUTED}>
+          {t('simulation.chart.noCases')}
+        </text>
+      )}
+      {bins.map((b, i) => {
+        const h = b.to > b.from ? (densities[i]! / tallest) * (bottom - top) : bottom - top
+        const x0 = x(b.from)
+        const w = Math.max(2, x(b.to) - x0)
+        return (
+          <g key={i} data-bin={i} data-share={b.share}>
+            <rect x={x0} y={bottom - h} width={w - 1} height={h} fill={i >= 2 ? HOT : BAR} opacity={0.85} />
+            <text x={x0 + w / 2} y={Math.max(top + 10, bottom - h - 4)} fontSize={11} fill={INK} textAnchor="middle">
+              {Math.round(b.share * 100)}%
+            </text>
+          </g>
+        )
+      })}
+      <line x1={left} y1={bottom} x2={right} y2={bottom} stroke={MUTED} />
+      {bins.length > 0 &&
+        [0, ...bins.map((b) => b.to)].map((t, i, all) => {
+          // Skip ticks that would print over each other.
+          if (i > 0 && x(t) - x(all[i - 1]!) < 34 && i !== all.length - 1) return null
+          const names = ['0', 'p50', 'p90', 'p95', 'max']
+          return (
+            <g key={i}>
+              <line x1={x(t)} y1={bottom} x2={x(t)} y2={bottom + 4} stroke={MUTED} />
+              <text x={x(t)} y={bottom + 16} fontSize={10} fill={MUTED} textAnchor="middle">
+                {t === 0 ? '0' : formatHours(t)}
+              </text>
+              <text x={x(t)} y={bottom + 28} fontSize={10} fill={MUTED} textAnchor="middle">
+                {bins.length === 4 ? names[i] : ''}
+              </text>
+            </g>
+          )
+        })}
+    </ChartFrame>
+  )
+}
