@@ -4,6 +4,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.js'
 import { EditorContext } from './app/EditorContext.js'
+import { startDesktopIntegration } from './app/desktopIntegration.js'
 import { createEditorStore } from './app/store.js'
 import { startTemplate } from './app/templates.js'
 import { AutosaveNotice, autosaveEvents } from './storage/AutosaveNotice.js'
@@ -14,6 +15,7 @@ import { RecoveryPrompt } from './storage/RecoveryPrompt.js'
 const store = createEditorStore(startTemplate(navigator.language))
 // Tests and the devtools reach the store here; the document inside is plain data.
 ;(window as unknown as { __flowlane?: typeof store }).__flowlane = store
+startDesktopIntegration(store)
 
 const db = openDatabase()
 // Ask the browser not to evict autosaves under storage pressure (quality.md).

@@ -10,7 +10,9 @@ import {
   type LoadError,
 } from '../../shared/document/index.js'
 import { bridge } from '../bridge/bridge.js'
+import { resolveSaveConflict } from './desktopIntegration.js'
 import type { EditorStore } from './store.js'
+import { t } from '../i18n/index.js'
 
 export interface Notice {
   readonly kind: 'error' | 'warning' | 'info'
@@ -66,13 +68,13 @@ export async function loadText(
 ): Promise<boolean> {
   const loaded = await documentFromText(text, fileName)
   if ('errors' in loaded) {
-    notify({ kind: 'error', lines: [`Cannot open ${fileName}:`, ...loaded.errors] })
+    notify({ kind: 'error', lines: [t('notices.cannotOpen', { file: fileName }), ...loaded.errors] })
     return false
   }
   const isFlow = /\.json$/i.test(fileName)
   store.getState().load(loaded.doc, isFlow ? file : null, { dirty: !isFlow })
   if (loaded.warnings.length > 0)
-    notify({ kind: 'warning', lines: [`Imported ${fileName} with warnings:`, ...loaded.warnings] })
+    notify({ kind: 'warning', lines: [t('notices.importedWithWarnings', { file: fileName }), ...loaded.warnings] })
   return true
 }
 
@@ -80,8 +82,9 @@ export async function saveDocument(store: EditorStore, notify: NoticeSink, saveA
   const { doc, file } = store.getState()
   const result = await bridge.saveDocument(saveAs ? null : file, serializeDocument(doc), `${doc.id}.flow.json`)
   if (result.ok) store.getState().markSaved(result.file)
+  else if (result.conflict) await resolveSaveConflict(store, notify)
   else if (!result.cancelled)
-    notify({ kind: 'error', lines: [`Not saved: ${result.message ?? 'the file could not be written'}`] })
+    notify({ kind: 'error', lines: [t('notices.notSaved', { reason: result.message ?? t('notices.notWritten') })] })
 }
 
 /** Lays out the current document with elkjs, as one undoable step. */

@@ -1,6 +1,7 @@
 import { pasteElements } from '../../shared/edit/operations.js'
 import type { NoticeSink } from './fileActions.js'
 import type { EditorStore } from './store.js'
+import { t } from '../i18n/index.js'
 
 /** Mermaid text pasted onto the canvas becomes steps of the open document, below what is there. */
 export async function pasteMermaid(store: EditorStore, text: string, notify: NoticeSink): Promise<void> {
@@ -9,7 +10,7 @@ export async function pasteMermaid(store: EditorStore, text: string, notify: Not
   if ('errors' in imported) {
     notify({
       kind: 'error',
-      lines: ['The pasted text is not a Mermaid flowchart Flowlane can read:', ...imported.errors],
+      lines: [t('notices.mermaidUnreadable'), ...imported.errors],
     })
     return
   }
@@ -20,5 +21,5 @@ export async function pasteMermaid(store: EditorStore, text: string, notify: Not
     .apply('Paste Mermaid', (d) => pasteElements(d, imported.doc.nodes, imported.doc.edges, { x: 0, y: bottom }))
   if (ids) store.getState().select({ nodes: ids, edges: [] })
   if (imported.warnings.length > 0)
-    notify({ kind: 'warning', lines: ['Pasted Mermaid with warnings:', ...imported.warnings] })
+    notify({ kind: 'warning', lines: [t('notices.mermaidWarnings'), ...imported.warnings] })
 }

@@ -16,30 +16,30 @@ import { pasteMermaid } from './mermaidPaste.js'
 
 export interface Shortcut {
   readonly keys: string
-  readonly action: string
+  /** Catalog key (renderer/i18n) of what the keys do. */
+  readonly action: `help.actions.${string}`
+  /** Catalog key of the keys' name where it is words rather than key caps. */
+  readonly keysKey?: `help.keys.${string}`
 }
 
-/** What the Help panel lists. */
+/** What the Help panel lists; the texts are catalog keys, shown in the UI language. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'Ctrl+Z', action: 'Undo' },
-  { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
-  {
-    keys: 'Ctrl+C / Ctrl+X / Ctrl+V',
-    action: 'Copy, cut, paste steps (also between documents); paste Mermaid text to import it',
-  },
-  { keys: 'Ctrl+D', action: 'Duplicate the selected steps' },
-  { keys: 'Ctrl+A', action: 'Select every step' },
-  { keys: 'Ctrl+F', action: 'Find a step' },
-  { keys: 'Ctrl+O', action: 'Open a file (.flow.json, .bpmn, .mmd, .md)' },
-  { keys: 'Ctrl+S / Ctrl+Shift+S', action: 'Save / Save as' },
-  { keys: 'Ctrl+N', action: 'New from a template' },
-  { keys: 'Delete / Backspace', action: 'Delete the selection' },
-  { keys: 'Arrow keys (Shift: ×10)', action: 'Nudge the selected steps' },
-  { keys: 'Tab / Shift+Tab', action: 'Select the next / previous step in flow order' },
-  { keys: 'Enter', action: 'Edit the selected step’s label' },
-  { keys: 'Alt+1 … Alt+9', action: 'Add a start, task, decision, approval, wait, parallel, subprocess, end or note' },
-  { keys: 'Ctrl+0 / Ctrl+= / Ctrl+-', action: 'Zoom to fit / in / out' },
-  { keys: 'F1', action: 'Help' },
+  { keys: 'Ctrl+Z', action: 'help.actions.undo' },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'help.actions.redo' },
+  { keys: 'Ctrl+C / Ctrl+X / Ctrl+V', action: 'help.actions.clipboard' },
+  { keys: 'Ctrl+D', action: 'help.actions.duplicate' },
+  { keys: 'Ctrl+A', action: 'help.actions.selectAll' },
+  { keys: 'Ctrl+F', action: 'help.actions.find' },
+  { keys: 'Ctrl+O', action: 'help.actions.open' },
+  { keys: 'Ctrl+S / Ctrl+Shift+S', action: 'help.actions.save' },
+  { keys: 'Ctrl+N', action: 'help.actions.new' },
+  { keys: 'Delete / Backspace', action: 'help.actions.delete' },
+  { keys: 'Arrow keys (Shift: ×10)', keysKey: 'help.keys.arrows', action: 'help.actions.nudge' },
+  { keys: 'Tab / Shift+Tab', action: 'help.actions.cycle' },
+  { keys: 'Enter', action: 'help.actions.editLabel' },
+  { keys: 'Alt+1 … Alt+9', action: 'help.actions.addKind' },
+  { keys: 'Ctrl+0 / Ctrl+= / Ctrl+-', action: 'help.actions.zoom' },
+  { keys: 'F1', action: 'help.actions.help' },
 ]
 
 const KIND_KEYS: readonly NodeKind[] = [

@@ -7,7 +7,7 @@ import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch
 import { create } from 'zustand'
 import type { FlowDocument } from '../../shared/document/index.js'
 import type { FileRef } from '../../shared/ipc/contract.js'
-import { validateDocument, type Problem } from '../../shared/validate/index.js'
+import { validateDocument, type MessageLocale, type Problem } from '../../shared/validate/index.js'
 
 enablePatches()
 
@@ -42,6 +42,8 @@ export interface EditorState {
   readonly problems: readonly Problem[]
   /** Opened read-only (e.g. made by a newer Flowlane). */
   readonly readOnly: boolean
+  /** How many documents `load` has replaced: the canvas fits each newly opened one in view. */
+  readonly loads: number
   /** Changes the document as one undoable step. Returns what the recipe returned. */
   apply<T>(label: string, recipe: (draft: Draft<FlowDocument>) => T): T | undefined
   undo(): void
@@ -50,10 +52,13 @@ export interface EditorState {
   load(doc: FlowDocument, file?: FileRef | null, options?: { dirty?: boolean; readOnly?: boolean }): void
   markSaved(file: FileRef): void
   select(selection: Selection): void
+  /** The language of the problems' messages: the UI language (renderer/i18n). */
+  readonly problemLocale: MessageLocale
+  setProblemLocale(locale: MessageLocale): void
 }
 
-function validate(doc: FlowDocument): Problem[] {
-  return validateDocument(doc)
+function validate(doc: FlowDocument, locale: MessageLocale = 'en'): Problem[] {
+  return validateDocument(doc, { locale })
 }
 
 export function createEditorStore(initial: FlowDocument) {
@@ -66,6 +71,7 @@ export function createEditorStore(initial: FlowDocument) {
     selection: NOTHING_SELECTED,
     problems: validate(initial),
     readOnly: false,
+    loads: 0,
 
     apply(label, recipe) {
       const state = get()
@@ -80,7 +86,7 @@ export function createEditorStore(initial: FlowDocument) {
         dirty: true,
         undoStack: [...state.undoStack, { label, patches, inverse }].slice(-HISTORY_LIMIT),
         redoStack: [],
-        problems: validate(doc),
+        problems: validate(doc, get().problemLocale),
         selection: pruneSelection(state.selection, doc),
       })
       return result
@@ -96,7 +102,7 @@ export function createEditorStore(initial: FlowDocument) {
         dirty: true,
         undoStack: state.undoStack.slice(0, -1),
         redoStack: [...state.redoStack, entry],
-        problems: validate(doc),
+        problems: validate(doc, get().problemLocale),
         selection: pruneSelection(state.selection, doc),
       })
     },
@@ -111,7 +117,7 @@ export function createEditorStore(initial: FlowDocument) {
         dirty: true,
         undoStack: [...state.undoStack, entry],
         redoStack: state.redoStack.slice(0, -1),
-        problems: validate(doc),
+        problems: validate(doc, get().problemLocale),
         selection: pruneSelection(state.selection, doc),
       })
     },
@@ -125,7 +131,8 @@ export function createEditorStore(initial: FlowDocument) {
         undoStack: [],
         redoStack: [],
         selection: NOTHING_SELECTED,
-        problems: validate(doc),
+        problems: validate(doc, get().problemLocale),
+        loads: get().loads + 1,
       })
     },
 
@@ -135,6 +142,12 @@ export function createEditorStore(initial: FlowDocument) {
 
     select(selection) {
       set({ selection })
+    },
+
+    problemLocale: 'en',
+    setProblemLocale(locale) {
+      if (locale === get().problemLocale) return
+      set({ problemLocale: locale, problems: validate(get().doc, locale) })
     },
   }))
 }

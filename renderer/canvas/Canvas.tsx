@@ -24,6 +24,7 @@ import { laneCallbacks, LaneNode } from './LaneNode.js'
 import { StepNode } from './StepNode.js'
 import { toFlowEdges, toFlowNodes, type StepData } from './flowElements.js'
 import { defaultLabel, PALETTE_MIME } from '../panels/Palette.js'
+import { useT } from '../i18n/index.js'
 
 const nodeTypes = { step: StepNode, lane: LaneNode }
 const edgeTypes = { flow: FlowEdge }
@@ -37,6 +38,7 @@ export function Canvas() {
   const selection = useEditor((s) => s.selection)
   const readOnly = useEditor((s) => s.readOnly)
   const flow = useReactFlow()
+  const { t } = useT()
   // Positions of steps while they are being dragged: the document changes once, on drop.
   const [dragging, setDragging] = useState<ReadonlyMap<string, Point>>(new Map())
 
@@ -50,6 +52,17 @@ export function Canvas() {
     () => toFlowEdges(doc, problems, selectedEdges, dragging),
     [doc, problems, selectedEdges, dragging],
   )
+
+  // A newly opened document is shown whole, never larger than life; a blank one at 100 %.
+  const loads = useEditor((s) => s.loads)
+  useEffect(() => {
+    if (loads === 0) return
+    const frame = requestAnimationFrame(() => {
+      if (store.getState().doc.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
+      else void flow.fitView({ padding: 0.08, maxZoom: 1 })
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [loads, flow, store])
 
   useEffect(() => {
     laneCallbacks.current = {
@@ -158,8 +171,8 @@ export function Canvas() {
         elevateEdgesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel="Overview map" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel={t('canvas.overview')} />
+        <Controls showInteractive={false} aria-label={t('canvas.zoomControls')} />
       </ReactFlow>
     </div>
   )

@@ -1,7 +1,8 @@
 import { useStore, type NodeProps } from '@xyflow/react'
 import { memo, useRef } from 'react'
 import { LANE } from '../../shared/geometry/index.js'
-import { LIGHT_THEME } from '../../shared/formats/svg/theme.js'
+import { useT } from '../i18n/index.js'
+import { useDiagramTheme } from '../theme/ThemeContext.js'
 import type { LaneFlowNode } from './flowElements.js'
 
 export interface LaneCallbacks {
@@ -17,20 +18,28 @@ function LaneNodeView({ data, width, height }: NodeProps<LaneFlowNode>) {
   const { band, index } = data
   const start = useRef<{ y: number; height: number; zoom: number } | null>(null)
   const zoom = useStore((s) => s.transform[2])
+  const theme = useDiagramTheme()
+  const { t } = useT()
   const title = band.roleName && band.roleName !== band.name ? `${band.name} · ${band.roleName}` : band.name
   return (
     <div
       className="lane"
-      style={{ width, height, background: LIGHT_THEME.laneFills[index % 2] }}
+      style={{ width, height, background: theme.laneFills[index % 2], borderColor: theme.laneBorder }}
       data-lane={band.laneId}
     >
       <button
         type="button"
         className="lane-header nodrag nopan"
-        style={{ width: LANE.headerWidth, height }}
+        style={{
+          width: LANE.headerWidth,
+          height,
+          background: theme.laneHeader,
+          borderColor: theme.laneBorder,
+          color: theme.text,
+        }}
         onClick={() => laneCallbacks.current?.selectLane(band.laneId)}
         title={title}
-        aria-label={`Lane ${title}`}
+        aria-label={t('lane.header', { title })}
       >
         <span>{title}</span>
       </button>
@@ -38,7 +47,7 @@ function LaneNodeView({ data, width, height }: NodeProps<LaneFlowNode>) {
         className="lane-grip nodrag nopan"
         role="separator"
         aria-orientation="horizontal"
-        aria-label={`Resize lane ${band.name}`}
+        aria-label={t('lane.resize', { name: band.name })}
         onPointerDown={(event) => {
           start.current = { y: event.clientY, height: height ?? band.box.height, zoom }
           event.currentTarget.setPointerCapture(event.pointerId)

@@ -1,12 +1,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { outlineWidth, shapePrimitives, type ShapePrimitive } from '../../shared/geometry/index.js'
-import { LIGHT_THEME } from '../../shared/formats/svg/theme.js'
+import type { DiagramTheme } from '../../shared/formats/svg/theme.js'
+import { useDiagramTheme } from '../theme/ThemeContext.js'
 import type { StepFlowNode } from './flowElements.js'
+import { useHeat } from '../simulation/simulationStore.js'
 
-const theme = LIGHT_THEME
-
-function colorsOf(node: StepFlowNode['data']['node']) {
+function colorsOf(node: StepFlowNode['data']['node'], theme: DiagramTheme) {
   const base =
     node.kind === 'end' && node.outcome === 'won'
       ? theme.won
@@ -56,11 +56,15 @@ function StepNodeView({ data, width, height, selected }: NodeProps<StepFlowNode>
   const h = height ?? 0
   const origin = node.position
   const box = { x: 0, y: 0, width: w, height: h }
-  const colors = colorsOf(node)
+  const heat = useHeat(node.id)
+  const theme = useDiagramTheme()
+  const colors = heat ? { ...colorsOf(node, theme), fill: heat.fill } : colorsOf(node, theme)
+  const stroke = (theme.strokeBoost ?? 0) + outlineWidth(node)
   const top = label.center.y - origin.y - ((label.lines.length - 1) * label.lineHeight) / 2
   return (
     <div
-      className={`step step-${node.kind}${selected ? ' is-selected' : ''}`}
+      className={`step step-${node.kind}${selected ? ' is-selected' : ''}${heat?.bottleneck ? ' is-bottleneck' : ''}`}
+      data-heat={heat ? heat.share.toFixed(3) : undefined}
       style={{ width: w, height: h }}
       title={problem ? problem.messages.join('\n') : undefined}
     >
@@ -76,8 +80,8 @@ function StepNodeView({ data, width, height, selected }: NodeProps<StepFlowNode>
             key={i}
             p={p}
             fill={colors.fill}
-            stroke={selected ? '#0b5cff' : colors.stroke}
-            width={selected ? outlineWidth(node) + 1 : outlineWidth(node)}
+            stroke={selected ? (theme.selection ?? '#0b5cff') : colors.stroke}
+            width={selected ? stroke + 1 : stroke}
           />
         ))}
         {label.lines.map((line, i) => (

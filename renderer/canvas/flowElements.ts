@@ -1,10 +1,15 @@
 /**
  * Adapters between the document and React Flow: `toFlowNodes` and `toFlowEdges` build what
- * the canvas draws, reusing each step's view data while the step is unchanged (Immer keeps
- * unchanged objects identical), so a drag or an edit re-renders only what changed.
+ * the canvas draws, reusing each step's and edge's view object while it is unchanged (Immer
+ * keeps unchanged objects identical), so a drag or an edit re-renders only what changed.
+ *
+ * React Flow keeps its internal node (and skips re-rendering it) only while it gets the very
+ * same node object; a new object without `measured` sizes and `handles` also counts as never
+ * measured, and every such node is mounted — visible or not — until the DOM has measured it.
+ * So each step says its size and handles, which the shared geometry knows exactly.
  */
-import type { Edge, Node } from '@xyflow/react'
-import type { FlowDocument, FlowNode, Point } from '../../shared/document/index.js'
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react'
+import type { FlowDocument, FlowEdge, FlowNode, Point } from '../../shared/document/index.js'
 import {
   edgeLabel,
   edgeRoute,
@@ -46,7 +51,41 @@ export type FlowEdgeView = Edge<EdgeData, 'flow'>
 /** Above this many steps, edges are routed without looking for obstacles (that costs edges × steps). */
 const OBSTACLE_LIMIT = 400
 
-const stepCache = new WeakMap<FlowNode, { key: string; data: StepData }>()
+const stepCache = new WeakMap<FlowNode, { key: string; data: StepData; view?: StepFlowNode }>()
+const edgeCache = new WeakMap<FlowEdge, { key: string; view: FlowEdgeView }>()
+let laneCache: LaneFlowNode[] = []
+
+/** Side of a handle's square (styles.css: `.step .react-flow__handle`). */
+const HANDLE = 9
+
+/** The four handles StepNode draws, centred on the middle of each side, in the node's coordinates. */
+function stepHandles(kind: FlowNode['kind'], width: number, height: number): NodeHandle[] {
+  if (kind === 'note') return []
+  const at = (id: string, type: 'source' | 'target', position: Position, cx: number, cy: number): NodeHandle => ({
+    id,
+    type,
+    position,
+    x: cx - HANDLE / 2,
+    y: cy - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  })
+  return [
+    at('in', 'target', Position.Left, 0, height / 2),
+    at('out', 'source', Position.Right, width, height / 2),
+    at('in-top', 'target', Position.Top, width / 2, 0),
+    at('out-bottom', 'source', Position.Bottom, width / 2, height),
+  ]
+}
+
+const sameBand = (a: LaneBand, b: LaneBand) =>
+  a.laneId === b.laneId &&
+  a.name === b.name &&
+  a.roleName === b.roleName &&
+  a.box.x === b.box.x &&
+  a.box.y === b.box.y &&
+  a.box.width === b.box.width &&
+  a.box.height === b.box.height
 
 function problemsByElement(problems: readonly Problem[]): {
   nodes: Map<string, Problem[]>
@@ -77,18 +116,25 @@ export function toFlowNodes(
   const byNode = problemsByElement(problems).nodes
   // Badges name roles and format durations by locale: a change to either redraws every step.
   const context = `${doc.locale ?? ''}|${doc.roles.map((r) => `${r.id}=${r.name}`).join(',')}`
-  const lanes: LaneFlowNode[] = laneBands(doc).map((band, index) => ({
-    id: `lane:${band.laneId}`,
-    type: 'lane',
-    position: { x: band.box.x, y: band.box.y },
-    width: band.box.width,
-    height: band.box.height,
-    data: { band, index },
-    draggable: false,
-    selectable: false,
-    focusable: false,
-    zIndex: -1,
-  }))
+  const lanes: LaneFlowNode[] = laneBands(doc).map((band, index) => {
+    const cached = laneCache[index]
+    if (cached && sameBand(cached.data.band, band)) return cached
+    return {
+      id: `lane:${band.laneId}`,
+      type: 'lane',
+      position: { x: band.box.x, y: band.box.y },
+      width: band.box.width,
+      height: band.box.height,
+      measured: { width: band.box.width, height: band.box.height },
+      handles: [],
+      data: { band, index },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: -1,
+    }
+  })
+  laneCache = lanes
   const steps = doc.nodes.map((node): StepFlowNode => {
     const found = byNode.get(node.id)
     const key = `${context}|${found ? found.map((p) => p.message).join('\n') : ''}`
@@ -103,17 +149,23 @@ export function toFlowNodes(
       cached = { key, data }
       stepCache.set(node, cached)
     }
+    const position = dragging.get(node.id) ?? node.position
+    const isSelected = selected.has(node.id)
+    if (cached.view && cached.view.position === position && cached.view.selected === isSelected) return cached.view
     const box = nodeBox(node)
-    return {
+    cached.view = {
       id: node.id,
       type: 'step',
-      position: dragging.get(node.id) ?? node.position,
+      position,
       width: box.width,
       height: box.height,
+      measured: { width: box.width, height: box.height },
+      handles: stepHandles(node.kind, box.width, box.height),
       data: cached.data,
-      selected: selected.has(node.id),
+      selected: isSelected,
       ariaLabel: `${node.kind} ${node.label}`,
     }
+    return cached.view
   })
   return [...lanes, ...steps]
 }
@@ -131,15 +183,25 @@ export function toFlowEdges(
     const moved = dragging.get(node.id)
     boxes.set(node.id, moved ? { ...box, x: moved.x, y: moved.y } : box)
   }
+  // Routes around obstacles depend on every step's box: they are worked out again, and a view
+  // object is still reused when its route came out the same.
   const obstacles = doc.nodes.length <= OBSTACLE_LIMIT ? [...boxes.values()] : []
   const kinds = new Map(doc.nodes.map((n) => [n.id, n.kind]))
   const timeouts = new Set(doc.nodes.flatMap((n) => (n.timeout ? [n.timeout.edgeId] : [])))
+  const boxKey = (b: Box) => `${b.x},${b.y},${b.width},${b.height}`
   return doc.edges.flatMap((edge): FlowEdgeView[] => {
     const source = boxes.get(edge.source)
     const target = boxes.get(edge.target)
     if (!source || !target) return []
     const kind = kinds.get(edge.source)
     const moving = dragging.has(edge.source) || dragging.has(edge.target)
+    const found = byEdge.get(edge.id)
+    const problem = found ? worst(found) : undefined
+    const isSelected = selected.has(edge.id)
+    const isTimeout = timeouts.has(edge.id)
+    const key = [boxKey(source), boxKey(target), kind, moving, problem, isSelected, isTimeout].join('|')
+    const cached = edgeCache.get(edge)
+    if (cached && cached.key === key && obstacles.length === 0) return [cached.view]
     const route = edgeRoute(
       source,
       target,
@@ -147,21 +209,30 @@ export function toFlowEdges(
       moving ? [] : obstacles,
       kind === 'decision' || kind === 'parallel',
     )
-    const found = byEdge.get(edge.id)
-    return [
-      {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        type: 'flow',
-        selected: selected.has(edge.id),
-        data: {
-          route,
-          text: edgeLabel(edge),
-          timeout: timeouts.has(edge.id),
-          ...(found ? { problem: worst(found) } : {}),
-        },
+    if (cached && cached.key === key && sameRoute(cached.view.data!.route, route)) return [cached.view]
+    const view: FlowEdgeView = {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: 'flow',
+      selected: isSelected,
+      data: {
+        route,
+        text: edgeLabel(edge),
+        timeout: isTimeout,
+        ...(problem ? { problem } : {}),
       },
-    ]
+    }
+    edgeCache.set(edge, { key, view })
+    return [view]
   })
+}
+
+function sameRoute(a: EdgeRoute, b: EdgeRoute): boolean {
+  return (
+    a.labelAt.x === b.labelAt.x &&
+    a.labelAt.y === b.labelAt.y &&
+    a.points.length === b.points.length &&
+    a.points.every((p, i) => p.x === b.points[i]!.x && p.y === b.points[i]!.y)
+  )
 }

@@ -17,6 +17,7 @@ import { useEditorStore } from '../app/EditorContext.js'
 import { DistributionField } from './editors.js'
 import { AddItem, NumberField, Section, SelectField, TextField } from './fields.js'
 import { useApply } from './inspectorShared.js'
+import { formatNumber, useT } from '../i18n/index.js'
 
 const LOCALES = [
   { value: 'en', label: 'English (en)' },
@@ -28,6 +29,7 @@ const DEFAULT_CALENDAR: Calendar = { hoursPerDay: 8, daysPerWeek: 5, dayStartsAt
 export function DocumentInspector({ doc }: { doc: FlowDocument }) {
   const { apply, readOnly } = useApply()
   const store = useEditorStore()
+  const { t } = useT()
   const set = (label: string, fields: DocumentFields) => apply(label, (d) => void updateDocument(d, fields))
   const calendar = doc.calendar
   const calendarWith = (patch: Partial<Calendar>) => ({ ...(calendar ?? DEFAULT_CALENDAR), ...patch })
@@ -39,28 +41,28 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
     set(label, { simulation: Object.keys(next).length ? next : undefined })
   }
   const localeOptions = [
-    { value: '', label: 'Not set' },
+    { value: '', label: t('common.notSetOption') },
     ...LOCALES,
     ...(doc.locale && !LOCALES.some((l) => l.value === doc.locale) ? [{ value: doc.locale, label: doc.locale }] : []),
   ]
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Process">
+    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={t('common.process')}>
       <header className="inspector-title">
-        <span className="kind-chip kind-process">Process</span>
+        <span className="kind-chip kind-process">{t('common.process')}</span>
         <h2>{doc.name || doc.id}</h2>
-        <code className="muted-id" title="Id">
+        <code className="muted-id" title={t('common.id')}>
           {doc.id}
         </code>
       </header>
-      <Section title="General">
+      <Section title={t('common.general')}>
         <TextField
-          label="Name"
+          label={t('common.name')}
           value={doc.name}
           disabled={readOnly}
           onCommit={(name) => set('Rename process', { name })}
         />
         <TextField
-          label="Description"
+          label={t('common.description')}
           value={doc.description ?? ''}
           multiline
           disabled={readOnly}
@@ -68,26 +70,26 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
         />
         <div className="field-row">
           <SelectField
-            label="Language of the labels"
+            label={t('document.languageOfLabels')}
             value={doc.locale ?? ''}
             options={localeOptions}
             disabled={readOnly}
             onChange={(locale) => set('Change language', { locale: locale || undefined })}
           />
           <TextField
-            label="Currency"
+            label={t('document.currency')}
             value={doc.currency ?? ''}
-            placeholder="e.g. CNY"
+            placeholder={t('common.egCurrency')}
             validate={(v) => v.trim() === '' || /^[A-Z]{3}$/.test(v.trim().toUpperCase())}
-            invalidMessage="An ISO 4217 code: three letters such as CNY, USD or EUR."
+            invalidMessage={t('document.currencyInvalid')}
             disabled={readOnly}
             onCommit={(currency) => set('Change currency', { currency: currency.trim().toUpperCase() || undefined })}
           />
         </div>
       </Section>
 
-      <Section title="Working calendar">
-        <div className="radio-row" role="radiogroup" aria-label="Working time">
+      <Section title={t('document.calendar')}>
+        <div className="radio-row" role="radiogroup" aria-label={t('document.workingTime')}>
           <label>
             <input
               type="radio"
@@ -96,7 +98,7 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
               disabled={readOnly}
               onChange={() => set('Work around the clock', { calendar: undefined })}
             />
-            24/7
+            {t('document.allHours')}
           </label>
           <label>
             <input
@@ -106,25 +108,25 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
               disabled={readOnly}
               onChange={() => set('Set working hours', { calendar: DEFAULT_CALENDAR })}
             />
-            Working hours
+            {t('document.workingHours')}
           </label>
         </div>
         {calendar ? (
           <div className="field-row">
             <NumberField
-              label="Hours per day"
+              label={t('document.hoursPerDay')}
               value={calendar.hoursPerDay}
               min={0.25}
               max={24}
               validate={(v) => v !== undefined && calendarOk({ hoursPerDay: v })}
-              invalidMessage={`Above 0, and the day must end by midnight (it starts at ${calendar.dayStartsAt}).`}
+              invalidMessage={t('document.hoursPerDayInvalid', { start: calendar.dayStartsAt })}
               disabled={readOnly}
               onCommit={(v) =>
                 v !== undefined && set('Change hours per day', { calendar: calendarWith({ hoursPerDay: v }) })
               }
             />
             <NumberField
-              label="Days per week"
+              label={t('document.daysPerWeek')}
               value={calendar.daysPerWeek}
               min={1}
               max={7}
@@ -135,12 +137,12 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
               }
             />
             <NumberField
-              label="Day starts at"
+              label={t('document.dayStartsAt')}
               value={calendar.dayStartsAt}
               min={0}
               max={23.75}
               validate={(v) => v !== undefined && calendarOk({ dayStartsAt: v })}
-              invalidMessage={`From 0 to ${24 - calendar.hoursPerDay}, so the day ends by midnight.`}
+              invalidMessage={t('document.dayStartsAtInvalid', { max: 24 - calendar.hoursPerDay })}
               disabled={readOnly}
               onCommit={(v) =>
                 v !== undefined && set('Change day start', { calendar: calendarWith({ dayStartsAt: v }) })
@@ -148,41 +150,41 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
             />
           </div>
         ) : (
-          <p className="hint">Every hour is working time; a workday is 8 hours.</p>
+          <p className="hint">{t('document.allHoursHint')}</p>
         )}
       </Section>
 
-      <Section title="Simulation">
+      <Section title={t('document.simulation')}>
         <DistributionField
-          label="Time between new cases"
+          label={t('node.timeBetweenCases')}
           value={simulation.arrivals}
-          noneLabel="Not set"
-          hint="Start steps without their own arrivals need this to be simulated."
+          noneLabel={t('common.notSetOption')}
+          hint={t('document.arrivalsHint')}
           disabled={readOnly}
           onCommit={(arrivals) => setSimulation('Change arrivals', { arrivals })}
         />
         <div className="field-row">
           <NumberField
-            label="Cases"
+            label={t('document.cases')}
             value={simulation.cases}
             min={1}
             integer
             optional
-            placeholder="default"
+            placeholder={t('common.default')}
             disabled={readOnly}
             onCommit={(cases) => setSimulation('Change cases', { cases })}
           />
           <NumberField
-            label="Seed"
+            label={t('document.seed')}
             value={simulation.seed}
             integer
             optional
-            placeholder="random"
+            placeholder={t('document.random')}
             disabled={readOnly}
             onCommit={(seed) => setSimulation('Change seed', { seed })}
           />
           <NumberField
-            label="Warm-up cases"
+            label={t('document.warmup')}
             value={simulation.warmupCases}
             min={0}
             integer
@@ -196,7 +198,7 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
 
       <RolesSection doc={doc} />
 
-      <Section title={`Lanes (${doc.lanes.length})`}>
+      <Section title={t('document.lanes', { count: doc.lanes.length })}>
         {doc.lanes.length > 0 && (
           <ul className="plain-list">
             {doc.lanes.map((lane) => (
@@ -218,32 +220,44 @@ export function DocumentInspector({ doc }: { doc: FlowDocument }) {
             type="button"
             disabled={readOnly}
             onClick={() => {
-              const id = apply('Add lane', (d) => addLane(d, `Lane ${d.lanes.length + 1}`))
+              const id = apply('Add lane', (d) => addLane(d, t('document.newLaneName', { number: d.lanes.length + 1 })))
               if (id) store.getState().select({ nodes: [], edges: [], lane: id })
             }}
           >
-            Add lane
+            {t('document.addLane')}
           </button>
         </div>
       </Section>
-      <p className="hint">Select a step, an edge or a lane header to edit it.</p>
+      <p className="hint">{t('document.selectHint')}</p>
     </form>
   )
+}
+
+/** What still names a role, in the UI language (shared roleUsage says whether, in English). */
+function describeUses(doc: FlowDocument, roleId: string, t: ReturnType<typeof useT>['t']): string[] {
+  const uses: string[] = []
+  for (const node of doc.nodes) {
+    if (node.owner === roleId) uses.push(t('role.useOwner', { label: node.label || node.id }))
+    if (node.approvers?.includes(roleId)) uses.push(t('role.useApprover', { label: node.label || node.id }))
+  }
+  for (const lane of doc.lanes) if (lane.roleId === roleId) uses.push(t('role.useLane', { name: lane.name || lane.id }))
+  return uses
 }
 
 /** Roles: name, headcount and cost per hour each; a role still in use cannot be removed. */
 function RolesSection({ doc }: { doc: FlowDocument }) {
   const { apply, readOnly } = useApply()
   const [refusal, setRefusal] = useState<string | null>(null)
+  const { t } = useT()
   return (
-    <Section title={`Roles (${doc.roles.length})`}>
-      {doc.roles.length === 0 && <p className="hint">No roles yet: add who does the work.</p>}
+    <Section title={t('role.section', { count: doc.roles.length })}>
+      {doc.roles.length === 0 && <p className="hint">{t('role.none')}</p>}
       <ul className="role-list">
         {doc.roles.map((role) => (
-          <li key={role.id} className="role-card" aria-label={`Role ${role.name}`}>
+          <li key={role.id} className="role-card" aria-label={t('role.formLabel', { name: role.name })}>
             <div className="field-row align-end">
               <TextField
-                label="Name"
+                label={t('common.name')}
                 value={role.name}
                 disabled={readOnly}
                 onCommit={(name) => apply('Rename role', (d) => void updateRole(d, role.id, { name }))}
@@ -251,15 +265,18 @@ function RolesSection({ doc }: { doc: FlowDocument }) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Remove role ${role.name}`}
-                title="Remove role"
+                aria-label={t('role.removeNamed', { name: role.name })}
+                title={t('role.remove')}
                 disabled={readOnly}
                 onClick={() => {
-                  const uses = roleUsage(doc, role.id)
+                  const uses = roleUsage(doc, role.id).length ? describeUses(doc, role.id, t) : []
                   if (uses.length > 0) {
                     const shown = uses.slice(0, 3).join(', ')
-                    const more = uses.length > 3 ? ` and ${uses.length - 3} more` : ''
-                    setRefusal(`“${role.name}” is still in use: ${shown}${more}. Reassign those first.`)
+                    setRefusal(
+                      uses.length > 3
+                        ? t('role.inUseMore', { name: role.name, uses: shown, count: uses.length - 3 })
+                        : t('role.inUse', { name: role.name, uses: shown }),
+                    )
                     return
                   }
                   setRefusal(null)
@@ -271,7 +288,7 @@ function RolesSection({ doc }: { doc: FlowDocument }) {
             </div>
             <div className="field-row">
               <NumberField
-                label="Headcount"
+                label={t('common.headcount')}
                 value={role.headcount}
                 min={1}
                 integer
@@ -281,12 +298,12 @@ function RolesSection({ doc }: { doc: FlowDocument }) {
                 }
               />
               <NumberField
-                label="Cost per hour"
+                label={t('common.costPerHour')}
                 value={role.costPerHour}
                 min={0}
                 optional
                 suffix={doc.currency ?? ''}
-                placeholder="not set"
+                placeholder={t('common.notSet')}
                 disabled={readOnly}
                 onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
               />
@@ -300,8 +317,8 @@ function RolesSection({ doc }: { doc: FlowDocument }) {
         </p>
       )}
       <AddItem
-        label="New role name"
-        buttonLabel="Add role"
+        label={t('role.newName')}
+        buttonLabel={t('role.add')}
         disabled={readOnly}
         onAdd={(name) => {
           setRefusal(null)
@@ -320,18 +337,23 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
   const index = doc.lanes.indexOf(lane)
   const role = doc.roles.find((r) => r.id === lane.roleId)
   const steps = doc.nodes.filter((n) => n.laneId === lane.id).length
+  const { t, language } = useT()
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Lane ${lane.name}`}>
+    <form
+      className="inspector-form"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('lane.formLabel', { name: lane.name })}
+    >
       <header className="inspector-title">
-        <span className="kind-chip kind-lane">Lane</span>
+        <span className="kind-chip kind-lane">{t('common.lane')}</span>
         <h2>{lane.name || lane.id}</h2>
-        <code className="muted-id" title="Id">
+        <code className="muted-id" title={t('common.id')}>
           {lane.id}
         </code>
       </header>
-      <Section title="General">
+      <Section title={t('common.general')}>
         <TextField
-          label="Name"
+          label={t('common.name')}
           value={lane.name}
           fieldKey="label"
           disabled={readOnly}
@@ -339,16 +361,19 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
         />
         <div className="field-row">
           <SelectField
-            label="Role"
+            label={t('common.role')}
             value={lane.roleId ?? ''}
-            options={[{ value: '', label: 'None' }, ...doc.roles.map((r) => ({ value: r.id, label: r.name }))]}
+            options={[
+              { value: '', label: t('common.none') },
+              ...doc.roles.map((r) => ({ value: r.id, label: r.name })),
+            ]}
             disabled={readOnly}
             onChange={(roleId) =>
               apply('Change lane role', (d) => void updateLane(d, lane.id, { roleId: roleId || undefined }))
             }
           />
           <NumberField
-            label="Height"
+            label={t('lane.height')}
             value={lane.height ?? 200}
             min={60}
             max={5000}
@@ -358,15 +383,13 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
             onCommit={(h) => h !== undefined && apply('Resize lane', (d) => resizeLane(d, lane.id, h))}
           />
         </div>
-        <p className="hint">
-          {steps} step{steps === 1 ? '' : 's'} in this lane.
-        </p>
+        <p className="hint">{t('lane.steps', { count: steps, formattedCount: formatNumber(steps, language) })}</p>
       </Section>
       {role && (
-        <Section title={`Role: ${role.name}`}>
+        <Section title={t('role.sectionOf', { name: role.name })}>
           <div className="field-row">
             <NumberField
-              label="Headcount"
+              label={t('common.headcount')}
               value={role.headcount}
               min={1}
               integer
@@ -376,33 +399,33 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
               }
             />
             <NumberField
-              label="Cost per hour"
+              label={t('common.costPerHour')}
               value={role.costPerHour}
               min={0}
               optional
               suffix={doc.currency ?? ''}
-              placeholder="not set"
+              placeholder={t('common.notSet')}
               disabled={readOnly}
               onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
             />
           </div>
         </Section>
       )}
-      <Section title="Order">
+      <Section title={t('lane.order')}>
         <div className="button-row">
           <button
             type="button"
             disabled={readOnly || index === 0}
             onClick={() => apply('Move lane up', (d) => moveLane(d, lane.id, -1))}
           >
-            Move up
+            {t('lane.moveUp')}
           </button>
           <button
             type="button"
             disabled={readOnly || index === doc.lanes.length - 1}
             onClick={() => apply('Move lane down', (d) => moveLane(d, lane.id, 1))}
           >
-            Move down
+            {t('lane.moveDown')}
           </button>
         </div>
       </Section>
@@ -416,7 +439,7 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
               store.getState().select({ nodes: [], edges: [] })
             }}
           >
-            Remove lane
+            {t('lane.remove')}
           </button>
         </div>
       )}

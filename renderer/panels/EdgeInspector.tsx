@@ -3,11 +3,13 @@ import { balanceProbabilities, branchesOf, deleteElements, updateEdge } from '..
 import { useEditorStore } from '../app/EditorContext.js'
 import { NumberField, Section, TextField } from './fields.js'
 import { percent, useApply } from './inspectorShared.js'
+import { formatPercent, useT } from '../i18n/index.js'
 
 /** An edge: label, probability with the live sum of its siblings, condition. */
 export function EdgeInspector({ edgeId, doc }: { edgeId: string; doc: FlowDocument }) {
   const store = useEditorStore()
   const { apply, readOnly } = useApply()
+  const { t, language } = useT()
   const edge = doc.edges.find((e) => e.id === edgeId)!
   const source = doc.nodes.find((n) => n.id === edge.source)
   const target = doc.nodes.find((n) => n.id === edge.target)
@@ -19,49 +21,47 @@ export function EdgeInspector({ edgeId, doc }: { edgeId: string; doc: FlowDocume
   const set = (label: string, fields: Parameters<typeof updateEdge>[2]) =>
     apply(label, (d) => void updateEdge(d, edge.id, fields))
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Edge">
+    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={t('common.edge')}>
       <header className="inspector-title">
-        <span className="kind-chip kind-edge">Edge</span>
+        <span className="kind-chip kind-edge">{t('common.edge')}</span>
         <h2>
-          {source?.label || edge.source} <span aria-label="to">→</span> {target?.label || edge.target}
+          {source?.label || edge.source} <span aria-label={t('common.to')}>→</span> {target?.label || edge.target}
         </h2>
-        <code className="muted-id" title="Id">
+        <code className="muted-id" title={t('common.id')}>
           {edge.id}
         </code>
       </header>
-      <Section title="General">
+      <Section title={t('common.general')}>
         <TextField
-          label="Label"
+          label={t('common.label')}
           value={edge.label ?? ''}
           fieldKey="label"
-          placeholder="e.g. yes, approved"
+          placeholder={t('edge.egLabel')}
           disabled={readOnly}
           onCommit={(label) => set('Label edge', { label: label || undefined })}
         />
         <TextField
-          label="Condition"
+          label={t('edge.condition')}
           value={edge.condition ?? ''}
-          placeholder="e.g. BANT score ≥ 3"
+          placeholder={t('edge.egCondition')}
           disabled={readOnly}
           onCommit={(condition) => set('Change condition', { condition: condition || undefined })}
         />
       </Section>
-      <Section title="Probability">
+      <Section title={t('edge.probability')}>
         {isTimeout ? (
-          <p className="hint">
-            This edge is the timeout of “{source?.label}”: late cases leave through it, and it takes no probability.
-          </p>
+          <p className="hint">{t('edge.timeoutHint', { label: source?.label ?? edge.source })}</p>
         ) : (
           <>
             <NumberField
-              label="Share of cases taking this edge"
+              label={t('edge.share')}
               value={edge.probability === undefined ? undefined : percent(edge.probability)}
               min={0}
               max={100}
               optional
-              placeholder="not set"
+              placeholder={t('common.notSet')}
               suffix="%"
-              invalidMessage="Enter a percentage from 0 to 100."
+              invalidMessage={t('edge.shareInvalid')}
               disabled={readOnly}
               onCommit={(p) =>
                 set('Change probability', { probability: p === undefined ? undefined : Math.round(p * 100) / 10000 })
@@ -69,7 +69,7 @@ export function EdgeInspector({ edgeId, doc }: { edgeId: string; doc: FlowDocume
             />
             {branches.length > 1 && (
               <div className="branch-sum">
-                <table className="branches" aria-label={`Branches of ${source?.label ?? edge.source}`}>
+                <table className="branches" aria-label={t('edge.branchesOf', { label: source?.label ?? edge.source })}>
                   <tbody>
                     {branches.map((b) => (
                       <tr key={b.id} className={b.id === edge.id ? 'current' : undefined}>
@@ -87,28 +87,30 @@ export function EdgeInspector({ edgeId, doc }: { edgeId: string; doc: FlowDocume
                           )}
                           {b.label && <span className="muted"> ({b.label})</span>}
                         </td>
-                        <td className="num">{b.probability === undefined ? '—' : `${percent(b.probability)} %`}</td>
+                        <td className="num">
+                          {b.probability === undefined ? '—' : formatPercent(b.probability, language)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row">Total</th>
+                      <th scope="row">{t('edge.total')}</th>
                       <td className={adds ? 'num ok' : 'num warn'} data-testid="branch-sum" role="status">
-                        {percent(sum)} %
+                        {formatPercent(sum, language)}
                       </td>
                     </tr>
                   </tfoot>
                 </table>
                 {!adds && (
                   <>
-                    <p className="hint warn">The branches of “{source?.label}” should add up to 100 %.</p>
+                    <p className="hint warn">{t('edge.shouldAddUp', { label: source?.label ?? edge.source })}</p>
                     <button
                       type="button"
                       disabled={readOnly}
                       onClick={() => apply('Balance probabilities', (d) => balanceProbabilities(d, edge.id))}
                     >
-                      Make the branches add up to 100 %
+                      {t('edge.balance')}
                     </button>
                   </>
                 )}
@@ -124,7 +126,7 @@ export function EdgeInspector({ edgeId, doc }: { edgeId: string; doc: FlowDocume
             className="danger"
             onClick={() => apply('Delete edge', (d) => deleteElements(d, [], [edge.id]))}
           >
-            Delete edge
+            {t('edge.delete')}
           </button>
         </div>
       )}

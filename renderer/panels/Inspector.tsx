@@ -10,15 +10,28 @@ import { NumberField, Section, TextField } from './fields.js'
 import { useApply } from './inspectorShared.js'
 import { NodeInspector } from './NodeInspector.js'
 import { Outline } from './Outline.js'
+import { Problems } from './Problems.js'
+import { useT } from '../i18n/index.js'
 
-type Tab = 'inspector' | 'outline'
+type Tab = 'inspector' | 'outline' | 'problems'
+const TABS: readonly Tab[] = ['inspector', 'outline', 'problems']
 
 /**
- * The side panel, with two tabs: the inspector (every field of whatever is selected — a
- * step, an edge, a lane, a role, several steps, or the document) and the outline of the flow.
+ * The side panel, with three tabs: the inspector (every field of whatever is selected — a
+ * step, an edge, a lane, a role, several steps, or the document), the outline of the flow,
+ * and its live problems.
  */
 export function Inspector() {
   const [tab, setTab] = useState<Tab>('inspector')
+  const { t } = useT()
+  const problemCount = useEditor((s) => s.problems.filter((p) => p.severity !== 'info').length)
+
+  // The status bar's counts open the problems tab.
+  useEffect(() => {
+    const onShow = () => setTab('problems')
+    editorEvents.addEventListener('show-problems', onShow)
+    return () => editorEvents.removeEventListener('show-problems', onShow)
+  }, [])
 
   // Enter on a selected step (shortcuts.ts) edits its label here.
   useEffect(() => {
@@ -43,36 +56,40 @@ export function Inspector() {
   const select = (next: Tab) => () => setTab(next)
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-      const next = tab === 'inspector' ? 'outline' : 'inspector'
+      const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1
+      const next = TABS[(TABS.indexOf(tab) + step) % TABS.length]!
       setTab(next)
       document.getElementById(`side-tab-${next}`)?.focus()
     }
   }
   return (
-    <aside className="inspector" aria-label="Inspector" onKeyDown={keepKeys}>
-      <div className="side-tabs" role="tablist" aria-label="Side panel">
-        {(['inspector', 'outline'] as const).map((t) => (
+    <aside className="inspector" aria-label={t('side.inspector')} onKeyDown={keepKeys}>
+      <div className="side-tabs" role="tablist" aria-label={t('side.label')}>
+        {TABS.map((name) => (
           <button
-            key={t}
-            id={`side-tab-${t}`}
+            key={name}
+            id={`side-tab-${name}`}
             type="button"
             role="tab"
-            aria-selected={tab === t}
-            aria-controls={`side-panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            className={tab === t ? 'side-tab active' : 'side-tab'}
-            onClick={select(t)}
+            aria-selected={tab === name}
+            aria-controls={`side-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            className={tab === name ? 'side-tab active' : 'side-tab'}
+            onClick={select(name)}
             onKeyDown={onTabKey}
           >
-            {t === 'inspector' ? 'Inspector' : 'Outline'}
+            {t(`side.${name}`)}
+            {name === 'problems' && problemCount > 0 && <span className="tab-badge">{problemCount}</span>}
           </button>
         ))}
       </div>
       <div className="side-panel" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
         {tab === 'inspector' ? (
           <SelectionInspector />
-        ) : (
+        ) : tab === 'outline' ? (
           <Outline onOpen={() => editorEvents.dispatchEvent(new Event('edit-label'))} />
+        ) : (
+          <Problems />
         )}
       </div>
     </aside>
@@ -100,16 +117,21 @@ function SelectionInspector() {
 function RoleInspector({ roleId, doc }: { roleId: string; doc: FlowDocument }) {
   const { apply, readOnly } = useApply()
   const role = doc.roles.find((r) => r.id === roleId)!
+  const { t } = useT()
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Role ${role.name}`}>
+    <form
+      className="inspector-form"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('role.formLabel', { name: role.name })}
+    >
       <header className="inspector-title">
-        <span className="kind-chip kind-lane">Role</span>
+        <span className="kind-chip kind-lane">{t('common.role')}</span>
         <h2>{role.name || role.id}</h2>
         <code className="muted-id">{role.id}</code>
       </header>
-      <Section title="General">
+      <Section title={t('common.general')}>
         <TextField
-          label="Name"
+          label={t('common.name')}
           value={role.name}
           fieldKey="label"
           disabled={readOnly}
@@ -117,7 +139,7 @@ function RoleInspector({ roleId, doc }: { roleId: string; doc: FlowDocument }) {
         />
         <div className="field-row">
           <NumberField
-            label="Headcount"
+            label={t('common.headcount')}
             value={role.headcount}
             min={1}
             integer
@@ -127,7 +149,7 @@ function RoleInspector({ roleId, doc }: { roleId: string; doc: FlowDocument }) {
             }
           />
           <NumberField
-            label="Cost per hour"
+            label={t('common.costPerHour')}
             value={role.costPerHour}
             min={0}
             optional

@@ -1,22 +1,36 @@
 import { useState } from 'react'
 import type { FlowDocument, FlowNode, NodeKind, Resources } from '../../shared/document/index.js'
 import { NODE_KINDS } from '../../shared/document/index.js'
-import { LIGHT_THEME } from '../../shared/formats/svg/theme.js'
-import { describeDistribution } from '../../shared/edit/distributions.js'
 import { connect, deleteElements, setStepTimeout, updateNode } from '../../shared/edit/operations.js'
 import { useEditorStore } from '../app/EditorContext.js'
-import { ApproversField, DistributionField, DurationField, QualityControlsField, TagsField } from './editors.js'
+import {
+  ApproversField,
+  DistributionField,
+  useDescribeDistribution,
+  DurationField,
+  QualityControlsField,
+  TagsField,
+} from './editors.js'
 import { ColorField, ListField, NumberField, Section, SelectField, TextField } from './fields.js'
-import { KIND_LABELS, useApply } from './inspectorShared.js'
+import { useApply, useKindLabel } from './inspectorShared.js'
+import { formatPercent, useT } from '../i18n/index.js'
+import { useDiagramTheme } from '../theme/ThemeContext.js'
 
 const WORK_KINDS: readonly NodeKind[] = ['task', 'approval', 'subprocess']
 const TIMED_KINDS: readonly NodeKind[] = ['task', 'approval', 'subprocess', 'wait']
 /** Every field of one step, grouped the way a process manager fills them in. */
 export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument }) {
   const { apply, readOnly } = useApply()
+  const { t } = useT()
+  const kindLabel = useKindLabel()
+  const theme = useDiagramTheme()
+  const describeDistribution = useDescribeDistribution()
   const set = (label: string, fields: Partial<Omit<FlowNode, 'id'>>) =>
     apply(label, (d) => void updateNode(d, node.id, fields))
-  const roleOptions = [{ value: '', label: 'Nobody' }, ...doc.roles.map((r) => ({ value: r.id, label: r.name }))]
+  const roleOptions = [
+    { value: '', label: t('node.nobody') },
+    ...doc.roles.map((r) => ({ value: r.id, label: r.name })),
+  ]
   const isWork = WORK_KINDS.includes(node.kind)
   const isTimed = TIMED_KINDS.includes(node.kind)
   const isNote = node.kind === 'note'
@@ -31,18 +45,22 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
   }
 
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${node.label}`}>
+    <form
+      className="inspector-form"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('node.formLabel', { label: node.label })}
+    >
       <header className="inspector-title">
-        <span className={`kind-chip kind-${node.kind}`}>{KIND_LABELS[node.kind]}</span>
+        <span className={`kind-chip kind-${node.kind}`}>{kindLabel(node.kind)}</span>
         <h2>{node.label || node.id}</h2>
-        <code className="muted-id" title="Id">
+        <code className="muted-id" title={t('common.id')}>
           {node.id}
         </code>
       </header>
 
-      <Section title="General">
+      <Section title={t('common.general')}>
         <TextField
-          label="Label"
+          label={t('common.label')}
           value={node.label}
           fieldKey="label"
           disabled={readOnly}
@@ -50,23 +68,26 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
         />
         <div className="field-row">
           <SelectField<NodeKind>
-            label="Kind"
+            label={t('node.kind')}
             value={node.kind}
-            options={NODE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            options={NODE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
             disabled={readOnly}
             onChange={(kind) => kind && set('Change kind', { kind })}
           />
           <SelectField
-            label="Lane"
+            label={t('common.lane')}
             value={node.laneId ?? ''}
-            options={[{ value: '', label: 'No lane' }, ...doc.lanes.map((l) => ({ value: l.id, label: l.name }))]}
+            options={[
+              { value: '', label: t('node.noLane') },
+              ...doc.lanes.map((l) => ({ value: l.id, label: l.name })),
+            ]}
             disabled={readOnly}
             onChange={(laneId) => set('Change lane', { laneId: laneId || undefined })}
           />
         </div>
         {!isNote && (isWork || node.owner !== undefined) && (
           <SelectField
-            label="Owner (responsible role)"
+            label={t('node.owner')}
             value={node.owner ?? ''}
             options={roleOptions}
             disabled={readOnly}
@@ -74,7 +95,7 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
           />
         )}
         <TextField
-          label="Description"
+          label={t('common.description')}
           value={node.description ?? ''}
           multiline
           disabled={readOnly}
@@ -83,15 +104,15 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       </Section>
 
       {node.kind === 'start' && (
-        <Section title="Arrivals">
+        <Section title={t('node.arrivals')}>
           <DistributionField
-            label="Time between new cases"
+            label={t('node.timeBetweenCases')}
             value={node.arrivals}
-            noneLabel="Simulation default"
+            noneLabel={t('node.simulationDefault')}
             hint={
               doc.simulation?.arrivals
-                ? `Uses the simulation’s default: ${describeDistribution(doc.simulation.arrivals)}.`
-                : 'Uses the simulation’s default arrivals (none set yet).'
+                ? t('node.usesDefault', { arrivals: describeDistribution(doc.simulation.arrivals) })
+                : t('node.usesDefaultNone')
             }
             disabled={readOnly}
             onCommit={(arrivals) => set('Change arrivals', { arrivals })}
@@ -102,7 +123,7 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       {node.kind === 'end' && <OutcomeSection node={node} disabled={readOnly} set={set} />}
 
       {node.kind === 'approval' && (
-        <Section title="Approvers">
+        <Section title={t('node.approvers')}>
           <ApproversField
             value={node.approvers ?? []}
             roles={doc.roles}
@@ -113,15 +134,15 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       )}
 
       {isTimed && (
-        <Section title="Time">
+        <Section title={t('node.time')}>
           <DurationField
-            label="Time limit (SLA)"
+            label={t('node.timeLimit')}
             value={node.timeLimit}
             disabled={readOnly}
             onCommit={(timeLimit) => set('Change time limit', { timeLimit })}
           />
           <DistributionField
-            label={node.kind === 'wait' ? 'Waiting time' : 'Work time'}
+            label={node.kind === 'wait' ? t('node.waitingTime') : t('node.workTime')}
             value={node.duration}
             disabled={readOnly}
             onCommit={(duration) => set('Change work time', { duration })}
@@ -131,9 +152,13 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       )}
 
       {isWork && (
-        <Section title="Resources">
+        <Section title={t('node.resources')}>
           <NumberField
-            label={ownerRole ? `People (of ${ownerRole.headcount} ${ownerRole.name})` : 'People'}
+            label={
+              ownerRole
+                ? t('node.peopleOf', { headcount: ownerRole.headcount, role: ownerRole.name })
+                : t('node.people')
+            }
             value={node.resources?.people}
             min={1}
             max={ownerRole?.headcount}
@@ -142,28 +167,28 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
             placeholder="1"
             invalidMessage={
               ownerRole
-                ? `From 1 to ${ownerRole.headcount}, the headcount of ${ownerRole.name}.`
-                : 'A whole number of at least 1.'
+                ? t('node.peopleInvalidRole', { headcount: ownerRole.headcount, role: ownerRole.name })
+                : t('node.peopleInvalid')
             }
             disabled={readOnly}
             onCommit={(people) => setResources({ people })}
           />
           <ListField
-            label="Tools"
-            addLabel="Add a tool"
+            label={t('node.tools')}
+            addLabel={t('node.addTool')}
             items={node.resources?.tools ?? []}
             disabled={readOnly}
             onCommit={(tools) => setResources({ tools })}
           />
           <ListField
-            label="Materials"
-            addLabel="Add a material"
+            label={t('node.materials')}
+            addLabel={t('node.addMaterial')}
             items={node.resources?.materials ?? []}
             disabled={readOnly}
             onCommit={(materials) => setResources({ materials })}
           />
           <NumberField
-            label="Budget"
+            label={t('node.budget')}
             value={node.resources?.budget}
             min={0}
             optional
@@ -175,7 +200,13 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       )}
 
       {isWork && (
-        <Section title={`Quality controls${node.qualityControls?.length ? ` (${node.qualityControls.length})` : ''}`}>
+        <Section
+          title={
+            node.qualityControls?.length
+              ? t('node.qualityControlsCount', { count: node.qualityControls.length })
+              : t('node.qualityControls')
+          }
+        >
           <QualityControlsField
             value={node.qualityControls ?? []}
             disabled={readOnly}
@@ -185,11 +216,11 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       )}
 
       {isWork && (
-        <Section title="Operating steps">
+        <Section title={t('node.operatingSteps')}>
           <ListField
-            label="Operating steps"
+            label={t('node.operatingSteps')}
             hideLegend
-            addLabel="Add an operating step"
+            addLabel={t('node.addOperatingStep')}
             items={node.steps ?? []}
             disabled={readOnly}
             onCommit={(steps) => set('Change operating steps', { steps: steps.length ? steps : undefined })}
@@ -198,20 +229,20 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
       )}
 
       {!isNote && (
-        <Section title="Why and how">
+        <Section title={t('node.whyHow')}>
           <TextField
-            label="Why"
+            label={t('node.why')}
             value={node.why ?? ''}
             multiline
-            placeholder="Why this step exists"
+            placeholder={t('node.whyPlaceholder')}
             disabled={readOnly}
             onCommit={(why) => set('Change why', { why: why || undefined })}
           />
           <TextField
-            label="How"
+            label={t('node.how')}
             value={node.how ?? ''}
             multiline
-            placeholder="How it is done well"
+            placeholder={t('node.howPlaceholder')}
             disabled={readOnly}
             onCommit={(how) => set('Change how', { how: how || undefined })}
           />
@@ -219,11 +250,11 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
         </Section>
       )}
 
-      <Section title="Appearance">
+      <Section title={t('node.appearance')}>
         <ColorField
-          label="Fill colour"
+          label={t('node.fillColour')}
           value={node.color}
-          fallback={LIGHT_THEME.kinds[node.kind].fill}
+          fallback={theme.kinds[node.kind].fill}
           disabled={readOnly}
           onCommit={(color) => set(color ? 'Change colour' : 'Reset colour', { color })}
         />
@@ -238,7 +269,7 @@ export function NodeInspector({ node, doc }: { node: FlowNode; doc: FlowDocument
             className="danger"
             onClick={() => apply('Delete step', (d) => deleteElements(d, [node.id]))}
           >
-            Delete step
+            {t('node.delete')}
           </button>
         </div>
       )}
@@ -254,16 +285,17 @@ function OutcomeSection(props: {
   const outcome = props.node.outcome
   const [custom, setCustom] = useState(outcome !== undefined && outcome !== 'won' && outcome !== 'lost')
   const choice = outcome === undefined ? '' : outcome === 'won' || outcome === 'lost' ? outcome : 'custom'
+  const { t } = useT()
   return (
-    <Section title="Outcome">
+    <Section title={t('node.outcome')}>
       <SelectField<'won' | 'lost' | 'custom'>
-        label="Outcome"
+        label={t('node.outcome')}
         value={custom ? 'custom' : choice}
         options={[
-          { value: '', label: 'None' },
-          { value: 'won', label: 'Won' },
-          { value: 'lost', label: 'Lost' },
-          { value: 'custom', label: 'Custom…' },
+          { value: '', label: t('common.none') },
+          { value: 'won', label: t('node.won') },
+          { value: 'lost', label: t('node.lost') },
+          { value: 'custom', label: t('node.custom') },
         ]}
         disabled={props.disabled}
         onChange={(v) => {
@@ -273,9 +305,9 @@ function OutcomeSection(props: {
       />
       {(custom || choice === 'custom') && (
         <TextField
-          label="Custom outcome"
+          label={t('node.customOutcome')}
           value={choice === 'custom' ? (outcome ?? '') : ''}
-          placeholder="e.g. deferred"
+          placeholder={t('node.customPlaceholder')}
           disabled={props.disabled}
           onCommit={(v) => props.set('Change outcome', { outcome: v.trim() || undefined })}
         />
@@ -287,6 +319,7 @@ function OutcomeSection(props: {
 /** A timeout: after how long, and through which of the step's own outgoing edges. */
 function TimeoutField({ node, doc, disabled }: { node: FlowNode; doc: FlowDocument; disabled: boolean }) {
   const { apply } = useApply()
+  const { t } = useT()
   const outgoing = doc.edges.filter((e) => e.source === node.id)
   const name = (target: string) => doc.nodes.find((n) => n.id === target)?.label || target
   const [edgeId, setEdgeId] = useState('')
@@ -296,20 +329,20 @@ function TimeoutField({ node, doc, disabled }: { node: FlowNode; doc: FlowDocume
     apply(next ? 'Change timeout' : 'Remove timeout', (d) => void setStepTimeout(d, node.id, next))
   return (
     <fieldset className="timeout">
-      <legend>Timeout</legend>
+      <legend>{t('node.timeoutLegend')}</legend>
       {outgoing.length === 0 ? (
-        <p className="hint">Connect this step to where late cases go to give it a timeout.</p>
+        <p className="hint">{t('node.timeoutHint')}</p>
       ) : (
         <>
           <DurationField
-            label="Leave after"
+            label={t('node.leaveAfter')}
             value={timeout?.after}
             defaultUnit="day"
             disabled={disabled}
             onCommit={(after) => commit(after && chosen ? { after, edgeId: chosen } : undefined)}
           />
           <SelectField
-            label="Through"
+            label={t('node.through')}
             value={chosen}
             options={outgoing.map((e) => ({
               value: e.id,
@@ -324,7 +357,7 @@ function TimeoutField({ node, doc, disabled }: { node: FlowNode; doc: FlowDocume
           {timeout && (
             <div className="button-row">
               <button type="button" disabled={disabled} onClick={() => commit(undefined)}>
-                Remove timeout
+                {t('node.removeTimeout')}
               </button>
             </div>
           )}
@@ -338,6 +371,8 @@ function TimeoutField({ node, doc, disabled }: { node: FlowNode; doc: FlowDocume
 function ConnectionsSection({ node, doc, disabled }: { node: FlowNode; doc: FlowDocument; disabled: boolean }) {
   const store = useEditorStore()
   const { apply } = useApply()
+  const { t, language } = useT()
+  const kindLabel = useKindLabel()
   const [target, setTarget] = useState('')
   const outgoing = doc.edges.filter((e) => e.source === node.id)
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label || id
@@ -346,9 +381,9 @@ function ConnectionsSection({ node, doc, disabled }: { node: FlowNode; doc: Flow
   )
   const chosen = candidates.some((n) => n.id === target) ? target : (candidates[0]?.id ?? '')
   return (
-    <Section title="Connections">
+    <Section title={t('node.connections')}>
       {outgoing.length > 0 ? (
-        <ul className="edge-list" aria-label="Outgoing edges">
+        <ul className="edge-list" aria-label={t('node.outgoing')}>
           {outgoing.map((e) => (
             <li key={e.id}>
               <button
@@ -358,23 +393,21 @@ function ConnectionsSection({ node, doc, disabled }: { node: FlowNode; doc: Flow
               >
                 → {label(e.target)}
                 {e.label && <span className="muted"> ({e.label})</span>}
-                {e.probability !== undefined && (
-                  <span className="pill">{Math.round(e.probability * 10000) / 100} %</span>
-                )}
-                {node.timeout?.edgeId === e.id && <span className="pill">timeout</span>}
+                {e.probability !== undefined && <span className="pill">{formatPercent(e.probability, language)}</span>}
+                {node.timeout?.edgeId === e.id && <span className="pill">{t('common.timeout')}</span>}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="hint">No outgoing edges.</p>
+        <p className="hint">{t('node.noOutgoing')}</p>
       )}
       {node.kind !== 'end' && (
         <div className="field-row align-end">
           <SelectField
-            label="Connect to…"
+            label={t('node.connectTo')}
             value={chosen}
-            options={candidates.map((n) => ({ value: n.id, label: `${n.label || n.id} (${KIND_LABELS[n.kind]})` }))}
+            options={candidates.map((n) => ({ value: n.id, label: `${n.label || n.id} (${kindLabel(n.kind)})` }))}
             disabled={disabled || candidates.length === 0}
             onChange={setTarget}
           />
@@ -386,7 +419,7 @@ function ConnectionsSection({ node, doc, disabled }: { node: FlowNode; doc: Flow
               setTarget('')
             }}
           >
-            Connect
+            {t('node.connect')}
           </button>
         </div>
       )}

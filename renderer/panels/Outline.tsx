@@ -5,7 +5,7 @@ import { branchesOf } from '../../shared/edit/operations.js'
 import { stepsInFlowOrder } from '../../shared/formats/handbook/handbookModel.js'
 import { useEditor, useEditorStore } from '../app/EditorContext.js'
 import { focusNode } from '../canvas/focusNode.js'
-import { KIND_LABELS, percent } from './inspectorShared.js'
+import { formatPercent, t as translate, useT } from '../i18n/index.js'
 
 interface Entry {
   readonly id: string
@@ -15,7 +15,8 @@ interface Entry {
   readonly branches: readonly string[]
 }
 
-function entries(doc: FlowDocument): Entry[] {
+function entries(doc: FlowDocument, language: string): Entry[] {
+  const t = translate
   const roles = new Map(doc.roles.map((r) => [r.id, r.name]))
   const labels = new Map(doc.nodes.map((n) => [n.id, n.label || n.id]))
   return stepsInFlowOrder(doc).map((node) => {
@@ -25,14 +26,16 @@ function entries(doc: FlowDocument): Entry[] {
         [
           `→ ${labels.get(e.target) ?? e.target}`,
           e.label ? ` (${e.label})` : '',
-          e.probability !== undefined ? ` ${percent(e.probability)} %` : '',
+          e.probability !== undefined ? ` ${formatPercent(e.probability, language)}` : '',
         ].join(''),
       ),
-      ...doc.edges.filter((e) => e.id === timeoutEdge).map((e) => `→ ${labels.get(e.target) ?? e.target} (timeout)`),
+      ...doc.edges
+        .filter((e) => e.id === timeoutEdge)
+        .map((e) => t('outline.timeoutBranch', { target: labels.get(e.target) ?? e.target })),
     ]
     return {
       id: node.id,
-      kind: KIND_LABELS[node.kind],
+      kind: t(`kinds.${node.kind}`),
       label: node.label || node.id,
       owner: node.owner === undefined ? undefined : (roles.get(node.owner) ?? node.owner),
       branches,
@@ -49,7 +52,8 @@ export function Outline({ onOpen }: { onOpen: () => void }) {
   const doc = useEditor((s) => s.doc)
   const selected = useEditor((s) => (s.selection.nodes.length === 1 ? s.selection.nodes[0] : undefined))
   const flow = useReactFlow()
-  const list = useMemo(() => entries(doc), [doc])
+  const { t, language } = useT()
+  const list = useMemo(() => entries(doc, language), [doc, language])
   const [active, setActive] = useState<string | undefined>(selected)
   const listRef = useRef<HTMLUListElement>(null)
   const baseId = useId()
@@ -87,17 +91,17 @@ export function Outline({ onOpen }: { onOpen: () => void }) {
     go(list[next]!.id)
   }
 
-  if (list.length === 0) return <p className="hint outline-empty">The flow has no steps yet.</p>
+  if (list.length === 0) return <p className="hint outline-empty">{t('outline.empty')}</p>
   return (
     <div className="outline">
       <p className="hint" id={`${baseId}-help`}>
-        {list.length} steps in flow order. ↑ ↓ move, Enter edits.
+        {t('outline.help', { count: list.length })}
       </p>
       <ul
         ref={listRef}
         className="outline-list"
         role="listbox"
-        aria-label="Flow outline"
+        aria-label={t('outline.label')}
         aria-describedby={`${baseId}-help`}
         aria-activedescendant={current === undefined ? undefined : optionId(current)}
         tabIndex={0}
@@ -129,7 +133,7 @@ export function Outline({ onOpen }: { onOpen: () => void }) {
                 <span className="outline-kind">{entry.kind}</span>
                 <span className="outline-label">{entry.label}</span>
               </span>
-              {entry.owner && <span className="outline-owner">Owner: {entry.owner}</span>}
+              {entry.owner && <span className="outline-owner">{t('outline.owner', { name: entry.owner })}</span>}
               {entry.branches.length > 0 && (
                 <span className="outline-branches">
                   {entry.branches.map((b, j) => (

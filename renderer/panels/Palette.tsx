@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react'
 import type { NodeKind } from '../../shared/document/index.js'
 import { addNode } from '../../shared/edit/operations.js'
 import { useEditor, useEditorStore } from '../app/EditorContext.js'
+import { useT } from '../i18n/index.js'
 
 export const PALETTE_MIME = 'application/x-flowlane-kind'
 
@@ -28,6 +29,7 @@ export function Palette() {
   const store = useEditorStore()
   const readOnly = useEditor((s) => s.readOnly)
   const flow = useReactFlow()
+  const { t } = useT()
   const add = (kind: NodeKind) => {
     const rect = document.querySelector('.canvas')?.getBoundingClientRect()
     const center = flow.screenToFlowPosition({
@@ -40,8 +42,8 @@ export function Palette() {
     if (id) store.getState().select({ nodes: [id], edges: [] })
   }
   return (
-    <nav className="palette" aria-label="Add a step">
-      {KINDS.map(({ kind, en, key }) => (
+    <nav className="palette" aria-label={t('palette.label')}>
+      {KINDS.map(({ kind, key }) => (
         <button
           key={kind}
           type="button"
@@ -53,12 +55,12 @@ export function Palette() {
             event.dataTransfer.effectAllowed = 'copy'
           }}
           onClick={() => add(kind)}
-          title={`Add ${en.toLowerCase()} (Alt+${key})`}
+          title={t('palette.addTitle', { kind: t(`kinds.${kind}`), key })}
           aria-keyshortcuts={`Alt+${key}`}
           data-kind={kind}
         >
           <span className={`palette-icon icon-${kind}`} aria-hidden />
-          {en}
+          {t(`kinds.${kind}`)}
         </button>
       ))}
     </nav>

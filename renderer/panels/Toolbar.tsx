@@ -5,6 +5,9 @@ import { autoLayout, openDocument, saveDocument, type NoticeSink } from '../app/
 import { editorEvents, SHORTCUTS } from '../app/shortcuts.js'
 import { TEMPLATES } from '../app/templates.js'
 import { focusNode } from '../canvas/focusNode.js'
+import { simulationActions } from '../simulation/simulationStore.js'
+import { useT } from '../i18n/index.js'
+import { DisplayMenu } from '../theme/DisplayMenu.js'
 
 /** File, edit and view commands, the template menu, search and help. */
 export function Toolbar({ notify }: { notify: NoticeSink }) {
@@ -15,6 +18,7 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
   const name = useEditor((s) => s.doc.name)
   const dirty = useEditor((s) => s.dirty)
   const flow = useReactFlow()
+  const { t } = useT()
   const [panel, setPanel] = useState<'templates' | 'help' | null>(null)
 
   useEffect(() => {
@@ -29,14 +33,14 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
   }, [])
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="Commands">
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <span className="brand" aria-hidden>
-        Flowlane
+        {t('app.brand')}
       </span>
       <span className="doc-title" title={name}>
         {name}
         {dirty && (
-          <span className="dirty" aria-label="unsaved changes">
+          <span className="dirty" aria-label={t('app.unsavedChanges')}>
             {' '}
             •
           </span>
@@ -47,48 +51,70 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
           type="button"
           onClick={() => setPanel(panel === 'templates' ? null : 'templates')}
           aria-expanded={panel === 'templates'}
-          title="New from a template (Ctrl+N)"
+          title={t('toolbar.newTitle')}
         >
-          New
+          {t('toolbar.new')}
         </button>
-        <button type="button" onClick={() => void openDocument(store, notify)} title="Open (Ctrl+O)">
-          Open
+        <button type="button" onClick={() => void openDocument(store, notify)} title={t('toolbar.openTitle')}>
+          {t('toolbar.open')}
         </button>
-        <button type="button" onClick={() => void saveDocument(store, notify)} title="Save (Ctrl+S)">
-          Save
+        <button type="button" onClick={() => void saveDocument(store, notify)} title={t('toolbar.saveTitle')}>
+          {t('toolbar.save')}
         </button>
       </span>
       <span className="group">
-        <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          title={t('toolbar.undoTitle')}
+        >
+          {t('toolbar.undo')}
         </button>
-        <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-          Redo
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          title={t('toolbar.redoTitle')}
+        >
+          {t('toolbar.redo')}
         </button>
         <button
           type="button"
           onClick={() => void autoLayout(store)}
           disabled={readOnly}
-          title="Lay the flow out automatically"
+          title={t('toolbar.autoLayoutTitle')}
         >
-          Auto-layout
+          {t('toolbar.autoLayout')}
         </button>
         <button
           type="button"
           onClick={() => void flow.fitView({ duration: 200, padding: 0.08 })}
-          title="Zoom to fit (Ctrl+0)"
+          title={t('toolbar.fitTitle')}
         >
-          Fit
+          {t('toolbar.fit')}
+        </button>
+      </span>
+      <span className="group">
+        <button type="button" onClick={() => simulationActions.togglePanel()} title={t('toolbar.simulateTitle')}>
+          {t('toolbar.simulate')}
+        </button>
+        <button type="button" onClick={() => simulationActions.present(true)} title={t('toolbar.presentTitle')}>
+          {t('toolbar.present')}
+        </button>
+        <button type="button" onClick={() => simulationActions.exportDialog(true)} title={t('toolbar.exportTitle')}>
+          {t('toolbar.export')}
         </button>
       </span>
       <Search />
+      <DisplayMenu />
       <button
         type="button"
         onClick={() => setPanel(panel === 'help' ? null : 'help')}
         aria-expanded={panel === 'help'}
-        title="Keyboard shortcuts (F1)"
+        title={t('toolbar.helpTitle')}
       >
-        Help
+        {t('toolbar.help')}
       </button>
       {panel === 'templates' && <TemplateMenu onClose={() => setPanel(null)} />}
       {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
@@ -99,19 +125,20 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
 function TemplateMenu({ onClose }: { onClose: () => void }) {
   const store = useEditorStore()
   const flow = useReactFlow()
+  const { t } = useT()
   const open = (index: number) => {
     const state = store.getState()
-    if (state.dirty && !window.confirm('Discard the unsaved changes of the open process?')) return
+    if (state.dirty && !window.confirm(t('templates.discardConfirm'))) return
     state.load(TEMPLATES[index]!.doc)
     onClose()
     requestAnimationFrame(() => void flow.fitView({ padding: 0.08 }))
   }
   return (
-    <div className="popover" role="dialog" aria-label="New from a template">
-      <h2>New from a template</h2>
+    <div className="popover" role="dialog" aria-label={t('templates.title')}>
+      <h2>{t('templates.title')}</h2>
       {(['en', 'zh-CN'] as const).map((locale) => (
         <section key={locale}>
-          <h3>{locale === 'en' ? 'English' : '中文'}</h3>
+          <h3>{locale === 'en' ? t('templates.english') : t('templates.chinese')}</h3>
           <ul>
             {TEMPLATES.map((t, i) =>
               t.locale === locale ? (
@@ -125,7 +152,7 @@ function TemplateMenu({ onClose }: { onClose: () => void }) {
           </ul>
         </section>
       ))}
-      <button type="button" className="close" onClick={onClose} aria-label="Close">
+      <button type="button" className="close" onClick={onClose} aria-label={t('app.close')}>
         ✕
       </button>
     </div>
@@ -133,22 +160,23 @@ function TemplateMenu({ onClose }: { onClose: () => void }) {
 }
 
 function HelpPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useT()
   return (
-    <div className="popover help" role="dialog" aria-label="Keyboard shortcuts">
-      <h2>Keyboard shortcuts</h2>
+    <div className="popover help" role="dialog" aria-label={t('help.title')}>
+      <h2>{t('help.title')}</h2>
       <table>
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.keys}>
               <th scope="row">
-                <kbd>{s.keys}</kbd>
+                <kbd>{s.keysKey ? t(s.keysKey) : s.keys}</kbd>
               </th>
-              <td>{s.action}</td>
+              <td>{t(s.action)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" className="close" onClick={onClose} aria-label="Close">
+      <button type="button" className="close" onClick={onClose} aria-label={t('app.close')}>
         ✕
       </button>
     </div>
@@ -160,6 +188,7 @@ function Search() {
   const store = useEditorStore()
   const doc = useEditor((s) => s.doc)
   const flow = useReactFlow()
+  const { t } = useT()
   const input = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
   const [index, setIndex] = useState(0)
@@ -188,8 +217,8 @@ function Search() {
       <input
         ref={input}
         type="search"
-        placeholder="Find a step (Ctrl+F)"
-        aria-label="Find a step"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
@@ -205,7 +234,7 @@ function Search() {
       />
       {query && (
         <span className="search-count" aria-live="polite">
-          {matches.length} found
+          {t('search.found', { count: matches.length })}
         </span>
       )}
     </span>

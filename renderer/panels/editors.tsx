@@ -10,24 +10,24 @@ import {
   type DistributionKind,
 } from '../../shared/edit/distributions.js'
 import { AddItem, CheckboxField, ListField, NumberField, SelectField, TextField } from './fields.js'
+import { formatNumber, useT } from '../i18n/index.js'
 
-const UNIT_LABELS: Record<TimeUnit, string> = {
-  minute: 'minutes',
-  hour: 'hours',
-  workday: 'workdays',
-  day: 'days (elapsed)',
-  week: 'weeks (elapsed)',
+/** The time units, named in the UI language. */
+export function useUnitOptions(): { value: TimeUnit; label: string }[] {
+  const { t } = useT()
+  return TIME_UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))
 }
-export const UNIT_OPTIONS = TIME_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))
 
-const DIST_LABELS: Record<DistributionKind, string> = {
-  fixed: 'Fixed',
-  uniform: 'Uniform (min–max)',
-  triangular: 'Triangular',
-  pert: 'PERT',
-  normal: 'Normal',
-  lognormal: 'Log-normal',
-  exponential: 'Exponential',
+/** A distribution in words, in the UI language: "Triangular, min 1, mode 2, max 4, hours". */
+export function useDescribeDistribution(): (d: Distribution) => string {
+  const { t, language } = useT()
+  return (d) => {
+    const values = d as unknown as Record<string, number>
+    const params = DISTRIBUTION_PARAMETERS[d.dist]
+      .map((p) => `${t(`distributions.params.${p}`)} ${formatNumber(values[p] ?? 0, language)}`)
+      .join(', ')
+    return t('distributions.describe', { kind: t(`distributions.${d.dist}`), params, unit: t(`units.${d.unit}`) })
+  }
 }
 
 /** A value and a unit; an empty value removes the duration. */
@@ -40,6 +40,8 @@ export function DurationField(props: {
   defaultUnit?: TimeUnit
 }) {
   const unit = props.value?.unit ?? props.defaultUnit ?? 'workday'
+  const { t } = useT()
+  const unitOptions = useUnitOptions()
   return (
     <div className="field-row align-end">
       <NumberField
@@ -47,15 +49,15 @@ export function DurationField(props: {
         value={props.value?.value}
         min={0}
         optional={props.optional ?? true}
-        placeholder="not set"
+        placeholder={t('common.notSet')}
         disabled={props.disabled}
         onCommit={(v) => props.onCommit(v === undefined ? undefined : { value: v, unit })}
       />
       <SelectField<TimeUnit>
-        label={`${props.label} unit`}
+        label={t('units.unitOf', { label: props.label })}
         hideLabel
         value={unit}
-        options={UNIT_OPTIONS}
+        options={unitOptions}
         disabled={props.disabled || !props.value}
         onChange={(u) => props.value && props.onCommit({ value: props.value.value, unit: u || unit })}
       />
@@ -79,26 +81,28 @@ export function DistributionField(props: {
   const d = props.value
   const unit = d?.unit ?? 'hour'
   const values = (d ?? {}) as Record<string, number>
+  const { t } = useT()
+  const unitOptions = useUnitOptions()
   return (
     <fieldset className="distribution">
       <legend>{props.label}</legend>
       <div className="field-row">
         <SelectField<DistributionKind>
-          label={`${props.label}: distribution`}
+          label={t('distributions.kindOf', { label: props.label })}
           hideLabel
           value={d?.dist ?? ''}
           options={[
-            { value: '', label: props.noneLabel ?? 'Not set' },
-            ...DISTRIBUTION_KINDS.map((k) => ({ value: k, label: DIST_LABELS[k] })),
+            { value: '', label: props.noneLabel ?? t('common.notSetOption') },
+            ...DISTRIBUTION_KINDS.map((k) => ({ value: k, label: t(`distributions.${k}`) })),
           ]}
           disabled={props.disabled}
           onChange={(dist) => props.onCommit(dist === '' ? undefined : convertDistribution(d, dist, unit))}
         />
         <SelectField<TimeUnit>
-          label={`${props.label}: unit`}
+          label={t('distributions.unitOf', { label: props.label })}
           hideLabel
           value={unit}
-          options={UNIT_OPTIONS}
+          options={unitOptions}
           disabled={props.disabled || !d}
           onChange={(u) => d && props.onCommit({ ...d, unit: u || unit })}
         />
@@ -110,17 +114,17 @@ export function DistributionField(props: {
             return (
               <NumberField
                 key={`${d.dist}-${param}`}
-                label={param}
+                label={t(`distributions.params.${param}`)}
                 value={values[param]}
                 min={range.min}
                 max={range.max}
                 validate={(v) => v !== undefined && withParameter(d, param, v) !== undefined}
                 invalidMessage={
                   range.max !== undefined
-                    ? `From ${range.min} to ${range.max}.`
+                    ? t('distributions.between', { min: range.min, max: range.max })
                     : range.min > 0
-                      ? `At least ${range.min}.`
-                      : 'Not negative.'
+                      ? t('distributions.atLeast', { min: range.min })
+                      : t('distributions.notNegative')
                 }
                 disabled={props.disabled}
                 onCommit={(v) => {
@@ -153,18 +157,19 @@ export function QualityControlsField(props: {
     set(items.map((q, j) => (j === i ? (copy as QualityControl) : q)))
   }
   const swap = (i: number, j: number) => set(items.map((q, k) => (k === i ? items[j]! : k === j ? items[i]! : q)))
+  const { t } = useT()
   return (
     <div className="qc-list">
-      {items.length === 0 && <p className="hint">No quality controls yet.</p>}
+      {items.length === 0 && <p className="hint">{t('quality.none')}</p>}
       {items.map((qc, i) => (
-        <fieldset key={i} className="qc-card" aria-label={`Quality control ${i + 1}`}>
+        <fieldset key={i} className="qc-card" aria-label={t('quality.item', { number: i + 1 })}>
           <legend>
             <span className="qc-number">{i + 1}</span>
           </legend>
           <span className="row-buttons qc-buttons">
             <button
               type="button"
-              aria-label={`Move quality control ${i + 1} up`}
+              aria-label={t('quality.moveUp', { number: i + 1 })}
               disabled={props.disabled || i === 0}
               onClick={() => swap(i, i - 1)}
             >
@@ -172,7 +177,7 @@ export function QualityControlsField(props: {
             </button>
             <button
               type="button"
-              aria-label={`Move quality control ${i + 1} down`}
+              aria-label={t('quality.moveDown', { number: i + 1 })}
               disabled={props.disabled || i === items.length - 1}
               onClick={() => swap(i, i + 1)}
             >
@@ -180,7 +185,7 @@ export function QualityControlsField(props: {
             </button>
             <button
               type="button"
-              aria-label={`Remove quality control ${i + 1}`}
+              aria-label={t('quality.remove', { number: i + 1 })}
               disabled={props.disabled}
               onClick={() => set(items.filter((_, j) => j !== i))}
             >
@@ -188,29 +193,29 @@ export function QualityControlsField(props: {
             </button>
           </span>
           <TextField
-            label="Standard"
+            label={t('quality.standard')}
             value={qc.standard}
             validate={(v) => v.trim() !== ''}
-            invalidMessage="A quality control needs a standard."
+            invalidMessage={t('quality.standardRequired')}
             disabled={props.disabled}
             onCommit={(v) => change(i, 'standard', v)}
           />
           <TextField
-            label="Measure"
+            label={t('quality.measure')}
             value={qc.measure ?? ''}
-            placeholder="how it is checked"
+            placeholder={t('quality.measurePlaceholder')}
             disabled={props.disabled}
             onCommit={(v) => change(i, 'measure', v)}
           />
           <div className="field-row">
             <TextField
-              label="Metric"
+              label={t('quality.metric')}
               value={qc.metric ?? ''}
               disabled={props.disabled}
               onCommit={(v) => change(i, 'metric', v)}
             />
             <TextField
-              label="Target"
+              label={t('quality.target')}
               value={qc.target ?? ''}
               disabled={props.disabled}
               onCommit={(v) => change(i, 'target', v)}
@@ -219,7 +224,7 @@ export function QualityControlsField(props: {
         </fieldset>
       ))}
       <AddItem
-        label="Add a quality standard"
+        label={t('quality.add')}
         disabled={props.disabled}
         onAdd={(standard) => set([...items, { standard: standard.trim() }])}
       />
@@ -237,16 +242,17 @@ export function ApproversField(props: {
   const items = props.value
   const [adding, setAdding] = useState('')
   const addId = useId()
+  const { t } = useT()
   const set = (next: string[]) => props.onCommit(next.length ? next : undefined)
-  const name = (id: string) => props.roles.find((r) => r.id === id)?.name ?? `${id} (no such role)`
+  const name = (id: string) => props.roles.find((r) => r.id === id)?.name ?? t('approvers.noSuchRole', { id })
   const available = props.roles.filter((r) => !items.includes(r.id))
   const toAdd = available.some((r) => r.id === adding) ? adding : (available[0]?.id ?? '')
   return (
     <div className="approvers">
       {items.length === 0 ? (
-        <p className="hint">No approvers: the owner reviews.</p>
+        <p className="hint">{t('approvers.none')}</p>
       ) : (
-        <ol className="ordered-rows" aria-label="Approvers in order">
+        <ol className="ordered-rows" aria-label={t('approvers.inOrder')}>
           {items.map((id, i) => (
             <li key={`${i}-${id}`}>
               <span className="row-index">{i + 1}</span>
@@ -254,7 +260,7 @@ export function ApproversField(props: {
               <span className="row-buttons">
                 <button
                   type="button"
-                  aria-label={`Move approver ${name(id)} up`}
+                  aria-label={t('approvers.moveUp', { name: name(id) })}
                   disabled={props.disabled || i === 0}
                   onClick={() => set(items.map((x, j) => (j === i - 1 ? id : j === i ? items[i - 1]! : x)))}
                 >
@@ -262,7 +268,7 @@ export function ApproversField(props: {
                 </button>
                 <button
                   type="button"
-                  aria-label={`Move approver ${name(id)} down`}
+                  aria-label={t('approvers.moveDown', { name: name(id) })}
                   disabled={props.disabled || i === items.length - 1}
                   onClick={() => set(items.map((x, j) => (j === i + 1 ? id : j === i ? items[i + 1]! : x)))}
                 >
@@ -270,7 +276,7 @@ export function ApproversField(props: {
                 </button>
                 <button
                   type="button"
-                  aria-label={`Remove approver ${name(id)}`}
+                  aria-label={t('approvers.remove', { name: name(id) })}
                   disabled={props.disabled}
                   onClick={() => set(items.filter((_, j) => j !== i))}
                 >
@@ -283,7 +289,7 @@ export function ApproversField(props: {
       )}
       <div className="add-item">
         <label htmlFor={addId} className="visually-hidden">
-          Approver to add
+          {t('approvers.toAdd')}
         </label>
         <select
           id={addId}
@@ -291,7 +297,7 @@ export function ApproversField(props: {
           disabled={props.disabled || available.length === 0}
           onChange={(e) => setAdding(e.target.value)}
         >
-          {available.length === 0 && <option value="">Every role approves</option>}
+          {available.length === 0 && <option value="">{t('approvers.everyRole')}</option>}
           {available.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
@@ -306,7 +312,7 @@ export function ApproversField(props: {
             setAdding('')
           }}
         >
-          Add approver
+          {t('approvers.add')}
         </button>
       </div>
     </div>
@@ -328,25 +334,26 @@ export function TagsField(props: {
     props.onCommit(next.length ? [...new Set(next)] : undefined)
   }
   const known = KNOWN_TAGS.filter((t) => tags.includes(t))
+  const { t } = useT()
   return (
     <div className="tags">
       <div className="check-row">
         <CheckboxField
-          label="Core (must be standardised)"
+          label={t('tags.core')}
           checked={tags.includes('core')}
           disabled={props.disabled}
           onChange={(on) => commit(on ? [...known, 'core'] : known.filter((t) => t !== 'core'), free)}
         />
         <CheckboxField
-          label="Flexible"
+          label={t('tags.flexible')}
           checked={tags.includes('flexible')}
           disabled={props.disabled}
           onChange={(on) => commit(on ? [...known, 'flexible'] : known.filter((t) => t !== 'flexible'), free)}
         />
       </div>
       <ListField
-        label="Other tags"
-        addLabel="Add a tag"
+        label={t('tags.other')}
+        addLabel={t('tags.add')}
         items={free}
         disabled={props.disabled}
         onCommit={(others) => commit(known, others)}

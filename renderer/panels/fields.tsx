@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { t as translate, useT } from '../i18n/index.js'
 
 /**
  * A text field that changes the document once, when the user is done (Enter or leaving the
@@ -142,11 +143,13 @@ function rangeMessage(props: {
   integer?: boolean
   optional?: boolean
 }) {
-  const whole = props.integer ? 'a whole number' : 'a number'
-  if (props.min !== undefined && props.max !== undefined) return `Enter ${whole} from ${props.min} to ${props.max}.`
-  if (props.min !== undefined) return `Enter ${whole} of at least ${props.min}.`
-  if (props.max !== undefined) return `Enter ${whole} of at most ${props.max}.`
-  return props.optional ? `Enter ${whole}, or leave it empty.` : `Enter ${whole}.`
+  const t = translate
+  const what = props.integer ? t('fields.wholeNumber') : t('fields.number')
+  const { min, max } = props
+  if (min !== undefined && max !== undefined) return t('fields.range', { what, min, max })
+  if (min !== undefined) return t('fields.atLeast', { what, min })
+  if (max !== undefined) return t('fields.atMost', { what, max })
+  return props.optional ? t('fields.orEmpty', { what }) : t('fields.plain', { what })
 }
 
 export function SelectField<T extends string>(props: {
@@ -190,6 +193,7 @@ export function ListField(props: {
   hideLegend?: boolean
 }) {
   const { items } = props
+  const { t } = useT()
   const set = (next: string[]) => props.onCommit(next.map((s) => s.trim()).filter((s) => s !== ''))
   return (
     <fieldset className="list-field">
@@ -198,7 +202,7 @@ export function ListField(props: {
         {items.map((item, i) => (
           <li key={`${i}-${item}`}>
             <TextField
-              label={`${props.label} ${i + 1}`}
+              label={t('fields.item', { list: props.label, number: i + 1 })}
               value={item}
               onCommit={(v) => set(items.map((x, j) => (j === i ? v : x)))}
               disabled={props.disabled}
@@ -207,7 +211,7 @@ export function ListField(props: {
             <span className="row-buttons">
               <button
                 type="button"
-                aria-label={`Move ${props.label} ${i + 1} up`}
+                aria-label={t('fields.moveItemUp', { list: props.label, number: i + 1 })}
                 disabled={i === 0 || props.disabled}
                 onClick={() => set(items.map((x, j) => (j === i - 1 ? items[i]! : j === i ? items[i - 1]! : x)))}
               >
@@ -215,7 +219,7 @@ export function ListField(props: {
               </button>
               <button
                 type="button"
-                aria-label={`Move ${props.label} ${i + 1} down`}
+                aria-label={t('fields.moveItemDown', { list: props.label, number: i + 1 })}
                 disabled={i === items.length - 1 || props.disabled}
                 onClick={() => set(items.map((x, j) => (j === i + 1 ? items[i]! : j === i ? items[i + 1]! : x)))}
               >
@@ -223,7 +227,7 @@ export function ListField(props: {
               </button>
               <button
                 type="button"
-                aria-label={`Remove ${props.label} ${i + 1}`}
+                aria-label={t('fields.removeItem', { list: props.label, number: i + 1 })}
                 disabled={props.disabled}
                 onClick={() => set(items.filter((_, j) => j !== i))}
               >
@@ -312,6 +316,7 @@ export function ColorField(props: {
   disabled?: boolean | undefined
 }) {
   const id = useId()
+  const { t } = useT()
   const input = useRef<HTMLInputElement>(null)
   const [draft, setDraft] = useState(props.value ?? props.fallback)
   useEffect(() => setDraft(props.value ?? props.fallback), [props.value, props.fallback])
@@ -339,13 +344,13 @@ export function ColorField(props: {
           disabled={props.disabled}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <code className="color-value">{props.value ?? 'default'}</code>
+        <code className="color-value">{props.value ?? t('common.default')}</code>
         <button
           type="button"
           disabled={props.disabled || props.value === undefined}
           onClick={() => props.onCommit(undefined)}
         >
-          Reset
+          {t('common.reset')}
         </button>
       </span>
     </div>

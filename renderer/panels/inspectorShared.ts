@@ -1,17 +1,12 @@
 import type { NodeKind } from '../../shared/document/index.js'
 import { useEditor, useEditorStore } from '../app/EditorContext.js'
 import type { EditorState } from '../app/store.js'
+import { useT } from '../i18n/index.js'
 
-export const KIND_LABELS: Record<NodeKind, string> = {
-  start: 'Start',
-  end: 'End',
-  task: 'Task',
-  decision: 'Decision',
-  parallel: 'Parallel',
-  approval: 'Approval',
-  wait: 'Wait',
-  subprocess: 'Subprocess',
-  note: 'Note',
+/** A kind's name in the UI language. */
+export function useKindLabel(): (kind: NodeKind) => string {
+  const { t } = useT()
+  return (kind) => t(`kinds.${kind}`)
 }
 
 /** The store's `apply` and whether the document may change. */

@@ -3,6 +3,7 @@ import { parseDocument, formatLoadError } from '../../shared/document/index.js'
 import { useEditorStore } from '../app/EditorContext.js'
 import { discardSession, findRecoverable } from './autosave.js'
 import type { FlowlaneDatabase, SessionRecord } from './database.js'
+import { formatDate, useT } from '../i18n/index.js'
 
 type Recoverable = SessionRecord & { json: string }
 
@@ -14,6 +15,7 @@ export function RecoveryPrompt({ db, exceptKey }: { db: FlowlaneDatabase; except
   const store = useEditorStore()
   const [items, setItems] = useState<Recoverable[]>([])
   const [error, setError] = useState<string | null>(null)
+  const { t, language } = useT()
   useEffect(() => {
     findRecoverable(db, exceptKey())
       .then(setItems)
@@ -24,7 +26,7 @@ export function RecoveryPrompt({ db, exceptKey }: { db: FlowlaneDatabase; except
   const recover = (entry: Recoverable) => {
     const result = parseDocument(entry.json, entry.fileName ?? entry.name)
     if (!result.ok) {
-      setError(`Cannot recover ${entry.name}: ${result.errors.map(formatLoadError).join('; ')}`)
+      setError(t('recovery.cannotRecover', { name: entry.name, errors: result.errors.map(formatLoadError).join('; ') }))
       return
     }
     store.getState().load(result.value, null, { dirty: true })
@@ -37,22 +39,24 @@ export function RecoveryPrompt({ db, exceptKey }: { db: FlowlaneDatabase; except
   }
   return (
     <div className="popover recovery" role="alertdialog" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">Recover unsaved work?</h2>
+      <h2 id="recovery-title">{t('recovery.title')}</h2>
       {error && <p role="alert">{error}</p>}
       {item && (
         <>
           <p>
-            <strong>{item.name}</strong>
-            {item.fileName ? ` (${item.fileName})` : ''} has changes that were not saved to a file, last changed{' '}
-            {new Date(item.updatedAt).toLocaleString()}.
+            {t('recovery.body', {
+              name: item.name,
+              file: item.fileName ? ` (${item.fileName})` : '',
+              when: formatDate(item.updatedAt, language),
+            })}
           </p>
-          {items.length > 1 && <p className="hint">{items.length - 1} more after this one.</p>}
+          {items.length > 1 && <p className="hint">{t('recovery.more', { count: items.length - 1 })}</p>}
           <div className="button-row">
             <button type="button" onClick={() => recover(item)}>
-              Recover
+              {t('recovery.recover')}
             </button>
             <button type="button" onClick={() => discard(item)}>
-              Discard
+              {t('recovery.discard')}
             </button>
           </div>
         </>

@@ -6,6 +6,7 @@
  */
 import { serializeDocument, type FlowDocument } from '../../shared/document/index.js'
 import type { FlowlaneDatabase, SessionRecord } from './database.js'
+import { t } from '../i18n/index.js'
 
 /** quality.md: at most 10 autosave snapshots kept per document. */
 export const SNAPSHOTS_KEPT = 10
@@ -65,8 +66,8 @@ export function startAutosave(
       .catch((error: unknown) => {
         options.onError?.(
           isQuotaError(error)
-            ? 'Autosave paused: the browser storage is full. Your document is safe in this window; save it to a file.'
-            : `Autosave failed: ${(error as Error).message ?? String(error)}. Your document is safe in this window; save it to a file.`,
+            ? t('autosave.full')
+            : t('autosave.failed', { reason: (error as Error).message ?? String(error) }),
         )
       })
     return writing

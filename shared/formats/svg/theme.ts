@@ -20,6 +20,12 @@ export interface DiagramTheme {
   readonly kinds: Readonly<Record<NodeKind, ShapeColors>>
   readonly won: ShapeColors
   readonly lost: ShapeColors
+  /** Outline of selected steps and edges (the editor only). */
+  readonly selection?: string
+  /** Edges with an error (the editor only). */
+  readonly error?: string
+  /** Stroke width added to every outline, for projectors. */
+  readonly strokeBoost?: number
 }
 
 export const LIGHT_THEME: DiagramTheme = {
@@ -42,8 +48,79 @@ export const LIGHT_THEME: DiagramTheme = {
     decision: { fill: '#fef9c3', stroke: '#a16207' },
     parallel: { fill: '#e0f2f1', stroke: '#00796b' },
     wait: { fill: '#f1f5f9', stroke: '#475569' },
-    note: { fill: '#fffbe6', stroke: '#ca8a04' },
+    // #b7791f rather than #ca8a04: 3:1 against white (WCAG 1.4.11).
+    note: { fill: '#fffbe6', stroke: '#b7791f' },
   },
   won: { fill: '#dcfce7', stroke: '#15803d' },
   lost: { fill: '#fee2e2', stroke: '#b91c1c' },
+  selection: '#0b5cff',
+  error: '#b91c1c',
 }
+
+/** For dim rooms: light lines and text on a dark ground, the kinds still told apart by hue. */
+export const DARK_THEME: DiagramTheme = {
+  name: 'dark',
+  background: '#0f172a',
+  text: '#f8fafc',
+  mutedText: '#cbd5e1',
+  edge: '#cbd5e1',
+  edgeLabelBackground: '#0f172a',
+  laneFills: ['#111c33', '#0f172a'],
+  laneBorder: '#475569',
+  laneHeader: '#1e293b',
+  badge: { fill: '#1e293b', stroke: '#94a3b8', text: '#f1f5f9' },
+  kinds: {
+    start: { fill: '#14532d', stroke: '#86efac' },
+    end: { fill: '#334155', stroke: '#e2e8f0' },
+    task: { fill: '#1e3a8a', stroke: '#93c5fd' },
+    approval: { fill: '#7c2d12', stroke: '#fdba74' },
+    subprocess: { fill: '#4c1d95', stroke: '#c4b5fd' },
+    decision: { fill: '#713f12', stroke: '#fde047' },
+    parallel: { fill: '#134e4a', stroke: '#5eead4' },
+    wait: { fill: '#1e293b', stroke: '#cbd5e1' },
+    note: { fill: '#422006', stroke: '#facc15' },
+  },
+  won: { fill: '#166534', stroke: '#86efac' },
+  lost: { fill: '#7f1d1d', stroke: '#fca5a5' },
+  selection: '#60a5fa',
+  error: '#f87171',
+}
+
+/**
+ * For projectors: black on white, saturated strokes drawn thicker, pale fills that survive a
+ * washed-out beamer. Every text and outline meets WCAG AA against its fill.
+ */
+export const HIGH_CONTRAST_THEME: DiagramTheme = {
+  name: 'high-contrast',
+  background: '#ffffff',
+  text: '#000000',
+  mutedText: '#1f2937',
+  edge: '#000000',
+  edgeLabelBackground: '#ffffff',
+  laneFills: ['#f3f4f6', '#ffffff'],
+  laneBorder: '#000000',
+  laneHeader: '#e5e7eb',
+  badge: { fill: '#ffffff', stroke: '#000000', text: '#000000' },
+  kinds: {
+    start: { fill: '#e8f5e9', stroke: '#1b5e20' },
+    end: { fill: '#eceff1', stroke: '#000000' },
+    task: { fill: '#eef4ff', stroke: '#1e3a8a' },
+    approval: { fill: '#fff4e5', stroke: '#7c2d12' },
+    subprocess: { fill: '#f3e8ff', stroke: '#4c1d95' },
+    decision: { fill: '#fef9c3', stroke: '#713f12' },
+    parallel: { fill: '#e0f2f1', stroke: '#004d40' },
+    wait: { fill: '#f1f5f9', stroke: '#1f2937' },
+    note: { fill: '#fffbe6', stroke: '#713f12' },
+  },
+  won: { fill: '#dcfce7', stroke: '#14532d' },
+  lost: { fill: '#fee2e2', stroke: '#7f1d1d' },
+  selection: '#0033cc',
+  error: '#b00020',
+  strokeBoost: 1,
+}
+
+export const DIAGRAM_THEMES = {
+  light: LIGHT_THEME,
+  dark: DARK_THEME,
+  'high-contrast': HIGH_CONTRAST_THEME,
+} as const satisfies Record<string, DiagramTheme>
