@@ -4,8 +4,7 @@
  */
 import { serializeDocument, type FlowDocument } from '../../shared/document/index.js'
 import type { ExportFormat } from '../../shared/ipc/contract.js'
-import type { DiagramTheme } from '../../shared/formats/svg/theme.js'
-import { LIGHT_THEME } from '../../shared/formats/svg/theme.js'
+import { DARK_THEME, LIGHT_THEME } from '../../shared/formats/svg/theme.js'
 import { toSvg } from '../../shared/formats/svg/toSvg.js'
 
 export interface ImageOptions {
@@ -16,32 +15,6 @@ export interface ImageOptions {
 
 export const DEFAULT_IMAGE_OPTIONS: ImageOptions = { scale: 2, background: true, theme: 'light' }
 
-/** For dark slides: light lines and text on a dark ground, the kinds still told apart by hue. */
-export const DARK_THEME: DiagramTheme = {
-  name: 'dark',
-  background: '#0f172a',
-  text: '#f8fafc',
-  mutedText: '#cbd5e1',
-  edge: '#cbd5e1',
-  edgeLabelBackground: '#0f172a',
-  laneFills: ['#111c33', '#0f172a'],
-  laneBorder: '#475569',
-  laneHeader: '#1e293b',
-  badge: { fill: '#1e293b', stroke: '#94a3b8', text: '#f1f5f9' },
-  kinds: {
-    start: { fill: '#14532d', stroke: '#86efac' },
-    end: { fill: '#334155', stroke: '#e2e8f0' },
-    task: { fill: '#1e3a8a', stroke: '#93c5fd' },
-    approval: { fill: '#7c2d12', stroke: '#fdba74' },
-    subprocess: { fill: '#4c1d95', stroke: '#c4b5fd' },
-    decision: { fill: '#713f12', stroke: '#fde047' },
-    parallel: { fill: '#134e4a', stroke: '#5eead4' },
-    wait: { fill: '#1e293b', stroke: '#cbd5e1' },
-    note: { fill: '#422006', stroke: '#facc15' },
-  },
-  won: { fill: '#166534', stroke: '#86efac' },
-  lost: { fill: '#7f1d1d', stroke: '#fca5a5' },
-}
 
 export const FORMAT_INFO: Record<
   ExportFormat,
