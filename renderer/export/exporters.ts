@@ -15,7 +15,6 @@ export interface ImageOptions {
 
 export const DEFAULT_IMAGE_OPTIONS: ImageOptions = { scale: 2, background: true, theme: 'light' }
 
-
 export const FORMAT_INFO: Record<
   ExportFormat,
   { label: string; extension: string; kind: 'text' | 'image' | 'html' | 'pdf' }
