@@ -1,5 +1,11 @@
 import { useState } from 'react'
-import { CalendarSchema, type Calendar, type FlowDocument, type Simulation } from '../../shared/document/index.js'
+import {
+  CalendarSchema,
+  type Calendar,
+  type FlowDocument,
+  type Role,
+  type Simulation,
+} from '../../shared/document/index.js'
 import {
   addLane,
   addRole,
@@ -14,6 +20,7 @@ import {
   type DocumentFields,
 } from '../../shared/edit/operations.js'
 import { useEditorStore } from '../app/EditorContext.js'
+import type { EditorState } from '../app/store.js'
 import { DistributionField } from './editors.js'
 import { AddItem, NumberField, Section, SelectField, TextField } from './fields.js'
 import { useApply } from './inspectorShared.js'
@@ -286,28 +293,7 @@ function RolesSection({ doc }: { doc: FlowDocument }) {
                 ✕
               </button>
             </div>
-            <div className="field-row">
-              <NumberField
-                label={t('common.headcount')}
-                value={role.headcount}
-                min={1}
-                integer
-                disabled={readOnly}
-                onCommit={(h) =>
-                  h !== undefined && apply('Change headcount', (d) => void updateRole(d, role.id, { headcount: h }))
-                }
-              />
-              <NumberField
-                label={t('common.costPerHour')}
-                value={role.costPerHour}
-                min={0}
-                optional
-                suffix={doc.currency ?? ''}
-                placeholder={t('common.notSet')}
-                disabled={readOnly}
-                onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
-              />
-            </div>
+            <RoleCapacityFields role={role} currency={doc.currency} readOnly={readOnly} apply={apply} />
           </li>
         ))}
       </ul>
@@ -387,28 +373,7 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
       </Section>
       {role && (
         <Section title={t('role.sectionOf', { name: role.name })}>
-          <div className="field-row">
-            <NumberField
-              label={t('common.headcount')}
-              value={role.headcount}
-              min={1}
-              integer
-              disabled={readOnly}
-              onCommit={(h) =>
-                h !== undefined && apply('Change headcount', (d) => void updateRole(d, role.id, { headcount: h }))
-              }
-            />
-            <NumberField
-              label={t('common.costPerHour')}
-              value={role.costPerHour}
-              min={0}
-              optional
-              suffix={doc.currency ?? ''}
-              placeholder={t('common.notSet')}
-              disabled={readOnly}
-              onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
-            />
-          </div>
+          <RoleCapacityFields role={role} currency={doc.currency} readOnly={readOnly} apply={apply} />
         </Section>
       )}
       <Section title={t('lane.order')}>
@@ -444,5 +409,44 @@ export function LaneInspector({ laneId, doc }: { laneId: string; doc: FlowDocume
         </div>
       )}
     </form>
+  )
+}
+
+/** A role's headcount and hourly cost: the same two fields wherever a role is edited. */
+export function RoleCapacityFields({
+  role,
+  currency,
+  readOnly,
+  apply,
+}: {
+  role: Role
+  currency: string | undefined
+  readOnly: boolean
+  apply: EditorState['apply']
+}) {
+  const { t } = useT()
+  return (
+    <div className="field-row">
+      <NumberField
+        label={t('common.headcount')}
+        value={role.headcount}
+        min={1}
+        integer
+        disabled={readOnly}
+        onCommit={(h) =>
+          h !== undefined && apply('Change headcount', (d) => void updateRole(d, role.id, { headcount: h }))
+        }
+      />
+      <NumberField
+        label={t('common.costPerHour')}
+        value={role.costPerHour}
+        min={0}
+        optional
+        suffix={currency ?? ''}
+        placeholder={t('common.notSet')}
+        disabled={readOnly}
+        onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
+      />
+    </div>
   )
 }

@@ -4,9 +4,9 @@ import { updateRole } from '../../shared/edit/operations.js'
 import { useEditor } from '../app/EditorContext.js'
 import { editorEvents } from '../app/shortcuts.js'
 import { ArrangePanel } from './ArrangePanel.js'
-import { DocumentInspector, LaneInspector } from './DocumentInspector.js'
+import { DocumentInspector, LaneInspector, RoleCapacityFields } from './DocumentInspector.js'
 import { EdgeInspector } from './EdgeInspector.js'
-import { NumberField, Section, TextField } from './fields.js'
+import { Section, TextField } from './fields.js'
 import { useApply } from './inspectorShared.js'
 import { NodeInspector } from './NodeInspector.js'
 import { Outline } from './Outline.js'
@@ -137,27 +137,7 @@ function RoleInspector({ roleId, doc }: { roleId: string; doc: FlowDocument }) {
           disabled={readOnly}
           onCommit={(name) => apply('Rename role', (d) => void updateRole(d, role.id, { name }))}
         />
-        <div className="field-row">
-          <NumberField
-            label={t('common.headcount')}
-            value={role.headcount}
-            min={1}
-            integer
-            disabled={readOnly}
-            onCommit={(h) =>
-              h !== undefined && apply('Change headcount', (d) => void updateRole(d, role.id, { headcount: h }))
-            }
-          />
-          <NumberField
-            label={t('common.costPerHour')}
-            value={role.costPerHour}
-            min={0}
-            optional
-            suffix={doc.currency ?? ''}
-            disabled={readOnly}
-            onCommit={(c) => apply('Change cost', (d) => void updateRole(d, role.id, { costPerHour: c }))}
-          />
-        </div>
+        <RoleCapacityFields role={role} currency={doc.currency} readOnly={readOnly} apply={apply} />
       </Section>
     </form>
   )
