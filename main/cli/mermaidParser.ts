@@ -6,17 +6,13 @@
  */
 import { utf8ByteLength } from '../../shared/document/index.js'
 import {
-  flowchartFromMermaidDb,
+  configureMermaid,
   MERMAID_LIMITS,
+  parseWithMermaid,
+  type MermaidApi,
   type MermaidFlowchart,
-  type MermaidFlowDb,
   type MermaidParse,
 } from '../../shared/formats/mermaid/index.js'
-
-interface MermaidApi {
-  initialize(config: Record<string, unknown>): void
-  mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: unknown }> }
-}
 
 let loaded: Promise<MermaidApi> | undefined
 /** Mermaid keeps one db per diagram type: parses run one after another. */
@@ -31,15 +27,7 @@ async function loadMermaid(): Promise<MermaidApi> {
   scope.window ??= window
   scope.document ??= window.document
   const { default: mermaid } = (await import('mermaid')) as unknown as { default: MermaidApi }
-  mermaid.initialize({
-    startOnLoad: false,
-    // Settings a diagram cannot change (Mermaid's `secure` keys); Flowlane also strips its directives.
-    securityLevel: 'strict',
-    maxEdges: MERMAID_LIMITS.maxEdges,
-    maxTextSize: MERMAID_LIMITS.maxBytes,
-    logLevel: 'fatal',
-  })
-  return mermaid
+  return configureMermaid(mermaid)
 }
 
 /** Parses one flowchart with Mermaid under jsdom; throws Mermaid's own errors. */
@@ -54,8 +42,5 @@ async function parseNow(text: string): Promise<MermaidFlowchart> {
     throw new Error(`too complex: the diagram is larger than ${MERMAID_LIMITS.maxBytes / 1024} kB`)
   }
   loaded ??= loadMermaid()
-  const mermaid = await loaded
-  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text)
-  // Read at once: the next parse of the same type clears this db.
-  return flowchartFromMermaidDb(diagram.type, diagram.db as MermaidFlowDb)
+  return parseWithMermaid(await loaded, text)
 }

@@ -4,36 +4,20 @@
  */
 import type { FlowDocument } from '../../shared/document/index.js'
 import {
-  flowchartFromMermaidDb,
+  configureMermaid,
   fromMermaid,
-  MERMAID_LIMITS,
-  type MermaidFlowDb,
+  parseWithMermaid,
+  type MermaidApi,
   type MermaidParse,
 } from '../../shared/formats/mermaid/index.js'
 import { layoutDocument } from '../../shared/layout/layoutDocument.js'
 import { describeProblem } from './fileActions.js'
 
-interface MermaidApi {
-  initialize(config: Record<string, unknown>): void
-  mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: unknown }> }
-}
-
 let mermaid: Promise<MermaidApi> | undefined
 
 const parse: MermaidParse = async (text) => {
-  mermaid ??= import('mermaid').then(({ default: api }) => {
-    const m = api as unknown as MermaidApi
-    m.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      maxEdges: MERMAID_LIMITS.maxEdges,
-      maxTextSize: MERMAID_LIMITS.maxBytes,
-      logLevel: 'fatal',
-    })
-    return m
-  })
-  const diagram = await (await mermaid).mermaidAPI.getDiagramFromText(text)
-  return flowchartFromMermaidDb(diagram.type, diagram.db as MermaidFlowDb)
+  mermaid ??= import('mermaid').then(({ default: api }) => configureMermaid(api as unknown as MermaidApi))
+  return parseWithMermaid(await mermaid, text)
 }
 
 export async function importMermaidText(

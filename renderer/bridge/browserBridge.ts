@@ -2,6 +2,7 @@
  * The bridge in a plain browser (tests, `npm run web`): open through a file chooser, save as
  * a download. Same contract as the desktop preload, so the renderer never knows the difference.
  */
+import { downloadFile } from './download.js'
 import type { ExportFormat, FileRef, FlowlaneBridge, OpenResult, SaveResult } from '../../shared/ipc/contract.js'
 
 const ACCEPT = '.json,.flow.json,.bpmn,.xml,.mmd,.mermaid,.md,.txt'
@@ -23,18 +24,6 @@ function chooseFile(): Promise<File | null> {
     document.body.append(input)
     input.click()
   })
-}
-
-function download(data: string | Uint8Array, name: string, type: string): void {
-  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 const TYPES: Record<ExportFormat, string> = {
@@ -82,7 +71,7 @@ export function createBrowserBridge(): FlowlaneBridge {
     },
     saveDocument(target, json, suggestedName): Promise<SaveResult> {
       const name = target?.name ?? suggestedName
-      download(json, name, TYPES.json)
+      downloadFile(json, name, TYPES.json)
       return Promise.resolve({ ok: true, file: target ?? ref(name) })
     },
     async writeExport(format, data, suggestedName): Promise<SaveResult> {
@@ -100,7 +89,7 @@ export function createBrowserBridge(): FlowlaneBridge {
           return { ok: false, cancelled: false, message: 'the PNG could not be drawn' }
         }
       }
-      download(data, suggestedName, TYPES[format])
+      downloadFile(data, suggestedName, TYPES[format])
       return { ok: true, file: ref(suggestedName) }
     },
     // A browser has no other program writing the file, no menus and no main process to ask.

@@ -1,20 +1,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { outlineWidth, shapePrimitives, type ShapePrimitive } from '../../shared/geometry/index.js'
-import type { DiagramTheme } from '../../shared/formats/svg/theme.js'
+import { nodeColors } from '../../shared/formats/svg/theme.js'
 import { useDiagramTheme } from '../theme/ThemeContext.js'
 import type { StepFlowNode } from './flowElements.js'
 import { useHeat } from '../simulation/simulationStore.js'
-
-function colorsOf(node: StepFlowNode['data']['node'], theme: DiagramTheme) {
-  const base =
-    node.kind === 'end' && node.outcome === 'won'
-      ? theme.won
-      : node.kind === 'end' && node.outcome === 'lost'
-        ? theme.lost
-        : theme.kinds[node.kind]
-  return node.color ? { fill: node.color, stroke: base.stroke } : base
-}
 
 function Primitive({ p, fill, stroke, width }: { p: ShapePrimitive; fill: string; stroke: string; width: number }) {
   switch (p.tag) {
@@ -58,7 +48,7 @@ function StepNodeView({ data, width, height, selected }: NodeProps<StepFlowNode>
   const box = { x: 0, y: 0, width: w, height: h }
   const heat = useHeat(node.id)
   const theme = useDiagramTheme()
-  const colors = heat ? { ...colorsOf(node, theme), fill: heat.fill } : colorsOf(node, theme)
+  const colors = heat ? { ...nodeColors(node, theme), fill: heat.fill } : nodeColors(node, theme)
   const stroke = (theme.strokeBoost ?? 0) + outlineWidth(node)
   const top = label.center.y - origin.y - ((label.lines.length - 1) * label.lineHeight) / 2
   return (

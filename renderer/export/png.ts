@@ -50,19 +50,6 @@ export async function svgToPng(svg: string, options: PngOptions): Promise<Blob> 
   }
 }
 
-/** A file to the user's downloads (for what the bridge has no format for, e.g. CSV). */
-export function downloadFile(data: string | Blob, name: string, type: string): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 /** A file name from a document name: letters, digits and dashes. */
 export function fileStem(name: string): string {
   const stem = name

@@ -9,7 +9,8 @@ import type { FlowDocument } from '../../shared/document/index.js'
 import { useEditor, useEditorStore } from '../app/EditorContext.js'
 import { bridge } from '../bridge/bridge.js'
 import { focusNode } from '../canvas/focusNode.js'
-import { downloadFile, fileStem, svgToPng } from '../export/png.js'
+import { downloadFile } from '../bridge/download.js'
+import { fileStem, svgToPng } from '../export/png.js'
 import { BarChart, CycleHistogram } from './charts.js'
 import {
   chartSeries,

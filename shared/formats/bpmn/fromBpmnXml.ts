@@ -10,6 +10,7 @@
  * Hostile input is refused before parsing (preflight.ts); ids from the file only ever key
  * `Map`s, so `__proto__` or `constructor` ids are plain strings here.
  */
+import { documentNameFromFile, slug } from '../importNames.js'
 import type {
   BpmnActivity,
   BpmnAssociation,
@@ -799,7 +800,7 @@ class Reader {
   ): FlowDocument {
     const first = pools[0]!
     const fl = this.ours ? flowlaneExtension(first.process, 'fl:Document') : undefined
-    const base = baseName(this.fileName)
+    const base = documentNameFromFile(this.fileName, /\.(bpmn2?|xml)$/i)
     const single = pools.length === 1
     const name =
       (single ? first.participant?.name : undefined) ??
@@ -1194,18 +1195,4 @@ function jsonDepth(text: string): number {
     else if (c === '}' || c === ']') depth--
   }
   return max
-}
-
-function baseName(fileName: string): string {
-  const name = fileName.split(/[\\/]/).pop() ?? fileName
-  return name.replace(/\.(bpmn2?|xml)$/i, '') || 'Imported flow'
-}
-
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'imported'
-  )
 }

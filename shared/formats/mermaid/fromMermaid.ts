@@ -5,6 +5,7 @@
  * result has no positions (all 0,0) and no roles: the caller lays it out, and validation
  * reports the owners a Mermaid chart never had.
  */
+import { documentNameFromFile, slug } from '../importNames.js'
 import {
   CURRENT_VERSION,
   LIMITS,
@@ -225,7 +226,7 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
   }
   warnings.push(...labels.warnings(source))
 
-  const base = baseName(fileName)
+  const base = documentNameFromFile(fileName, /\.(mmd|mermaid|md|markdown|txt)$/i)
   const name = diagram.title ?? nonEmpty(chart.accTitle) ?? base
   const description = nonEmpty(chart.accDescription)
   const document: FlowDocument = {
@@ -493,16 +494,3 @@ function nonEmpty(text: string | undefined): string | undefined {
 }
 
 /** `docs/Sales flow.mmd` → `Sales flow`. */
-function baseName(fileName: string): string {
-  const name = fileName.split(/[\\/]/).pop() ?? fileName
-  return name.replace(/\.(mmd|mermaid|md|markdown|txt)$/i, '') || 'Imported flow'
-}
-
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'imported'
-  )
-}

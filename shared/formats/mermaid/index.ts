@@ -21,3 +21,4 @@ export {
   type MermaidSubgraph,
   type MermaidVertex,
 } from './types.js'
+export { configureMermaid, parseWithMermaid, MERMAID_PARSER_SETTINGS, type MermaidApi } from './mermaidApi.js'

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../document/schema.js'
+import type { FlowNode, NodeKind } from '../../document/schema.js'
 
 export interface ShapeColors {
   readonly fill: string
@@ -124,3 +124,14 @@ export const DIAGRAM_THEMES = {
   dark: DARK_THEME,
   'high-contrast': HIGH_CONTRAST_THEME,
 } as const satisfies Record<string, DiagramTheme>
+
+/** A step's fill and outline: by kind, won/lost ends by outcome, a step's own colour as its fill. */
+export function nodeColors(node: FlowNode, theme: DiagramTheme): ShapeColors {
+  const base =
+    node.kind === 'end' && node.outcome === 'won'
+      ? theme.won
+      : node.kind === 'end' && node.outcome === 'lost'
+        ? theme.lost
+        : theme.kinds[node.kind]
+  return node.color ? { fill: node.color, stroke: base.stroke } : base
+}

@@ -19,7 +19,7 @@ import {
   type Box,
 } from '../../geometry/index.js'
 import { outlineWidth, shapePrimitives } from '../../geometry/shapes.js'
-import { LIGHT_THEME, type DiagramTheme, type ShapeColors } from './theme.js'
+import { LIGHT_THEME, nodeColors, type DiagramTheme, type ShapeColors } from './theme.js'
 import { num, xmlText } from './xml.js'
 
 export interface SvgOptions {
@@ -101,16 +101,6 @@ function drawEdges(doc: FlowDocument, theme: DiagramTheme, out: string[]): void 
   }
 }
 
-function colorsOf(node: FlowNode, theme: DiagramTheme): ShapeColors {
-  const base =
-    node.kind === 'end' && node.outcome === 'won'
-      ? theme.won
-      : node.kind === 'end' && node.outcome === 'lost'
-        ? theme.lost
-        : theme.kinds[node.kind]
-  return node.color ? { fill: node.color, stroke: base.stroke } : base
-}
-
 function shape(node: FlowNode, box: Box, colors: ShapeColors): string {
   const width = outlineWidth(node)
   return shapePrimitives(node, box)
@@ -131,7 +121,7 @@ function drawNode(node: FlowNode, doc: FlowDocument, theme: DiagramTheme, out: s
   const box = nodeBox(node)
   out.push(
     `<g class="node node-${node.kind}" data-node="${xmlText(node.id)}">`,
-    shape(node, box, colorsOf(node, theme)),
+    shape(node, box, nodeColors(node, theme)),
   )
   const label = labelLayout(node, doc)
   const top = label.center.y - ((label.lines.length - 1) * label.lineHeight) / 2
