@@ -12,6 +12,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+// PORT and RENDERER_OUT let two end-to-end runs share a machine without sharing a server.
+const PORT = Number(process.env.PORT ?? 4173)
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -21,7 +24,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['./test/support/playwrightSummaryReporter.ts']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
@@ -29,7 +32,7 @@ export default defineConfig({
   projects: [{ name: 'debian-chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     command: 'node scripts/serve-test-pages.mjs',
-    url: 'http://127.0.0.1:4173/health',
+    url: `http://127.0.0.1:${PORT}/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

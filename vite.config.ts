@@ -6,6 +6,7 @@ export default defineConfig({
   // Relative URLs: the same build serves from 127.0.0.1 in tests and from app:// in Electron.
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: true },
+  // RENDERER_OUT (relative to the repository) lets parallel checkouts of work build side by side.
+  build: { outDir: `../${process.env.RENDERER_OUT ?? 'dist/renderer'}`, emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: true },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 })

@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 const ROUTES = [
   ['/harness/', 'test/e2e/harness'],
   ['/vendor/bpmn-js/', 'node_modules/bpmn-js/dist'],
-  ['/', 'dist/renderer'],
+  ['/', process.env.RENDERER_OUT ?? 'dist/renderer'],
 ]
 const PORT = Number(process.env.PORT ?? 4173)
 const TYPES = {
