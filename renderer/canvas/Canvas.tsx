@@ -7,6 +7,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -14,21 +15,38 @@ import {
   type NodeChange,
   type NodeSelectionChange,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { NodeKind, Point } from '../../shared/document/index.js'
 import { addNode, connect, moveNodes, reconnect, resizeLane } from '../../shared/edit/operations.js'
+import { GRID_SIZE } from '../../shared/geometry/index.js'
 import { useEditor, useEditorStore } from '../app/EditorContext.js'
 import type { EditorStore } from '../app/store.js'
+import { AlignmentGuides } from './AlignmentGuides.js'
+import { ConnectPicker } from './ConnectPicker.js'
+import { useDragSnapping } from './dragSnapping.js'
+import { edgeLayerBounds, EdgeLayer } from './EdgeLayer.js'
 import { FlowEdge, EdgeMarkers } from './FlowEdge.js'
+import { FlowMiniMapNode, miniMapStepColor } from './FlowMiniMapNode.js'
 import { laneCallbacks, LaneNode } from './LaneNode.js'
 import { StepNode } from './StepNode.js'
-import { toFlowEdges, toFlowNodes, type StepData } from './flowElements.js'
+import { OVERVIEW_STEPS, OVERVIEW_ZOOM } from './levelOfDetail.js'
+import { OverviewContext, overviewBounds, overviewSteps, StepOverview } from './StepOverview.js'
+import { useCullBox } from './useCullBox.js'
+import { StickyLaneHeaders } from './StickyLaneHeaders.js'
+import {
+  splitEdges,
+  stepOverviewNode,
+  toFlowEdges,
+  toFlowNodes,
+  type StepData,
+  type StepFlowNode,
+} from './flowElements.js'
 import { defaultLabel, PALETTE_MIME } from '../panels/Palette.js'
 import { useT } from '../i18n/index.js'
 
-const nodeTypes = { step: StepNode, lane: LaneNode }
+const nodeTypes = { step: StepNode, lane: LaneNode, edges: EdgeLayer, overview: StepOverview }
 const edgeTypes = { flow: FlowEdge }
-export const GRID = 10
+export const GRID = GRID_SIZE
 
 /** The React Flow canvas over the document: lanes behind, steps and edges drawn by shared geometry. */
 export function Canvas() {
@@ -41,17 +59,30 @@ export function Canvas() {
   const { t } = useT()
   // Positions of steps while they are being dragged: the document changes once, on drop.
   const [dragging, setDragging] = useState<ReadonlyMap<string, Point>>(new Map())
+  // The same positions, snapped to guides or the grid, for the drop to store exactly what was shown.
+  const draggingRef = useRef<ReadonlyMap<string, Point>>(new Map())
+  const { guides, snap: snapDrag, end: endDrag } = useDragSnapping(store, GRID)
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes])
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges])
-  const nodes = useMemo(
-    () => toFlowNodes(doc, problems, selectedNodes, dragging),
-    [doc, problems, selectedNodes, dragging],
-  )
-  const edges = useMemo(
+  const allEdges = useMemo(
     () => toFlowEdges(doc, problems, selectedEdges, dragging),
     [doc, problems, selectedEdges, dragging],
   )
+  const { flowEdges: edges, layer } = useMemo(() => splitEdges(allEdges, edgeLayerBounds), [allEdges])
+  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM)
+  const overview = zoomedOut && doc.nodes.length >= OVERVIEW_STEPS
+  const cull = useCullBox()
+  const nodes = useMemo(() => {
+    const flowNodes = toFlowNodes(doc, problems, selectedNodes, dragging)
+    // The edge layer goes above the lanes and below the steps.
+    const lanes = flowNodes.findIndex((n) => n.type !== 'lane')
+    const at = lanes < 0 ? flowNodes.length : lanes
+    const steps = flowNodes.slice(at) as StepFlowNode[]
+    if (!overview) return [...flowNodes.slice(0, at), layer, ...steps]
+    const drawn = stepOverviewNode(steps, overviewBounds)
+    return [...flowNodes.slice(0, at), layer, drawn, ...overviewSteps(steps, cull)]
+  }, [doc, problems, selectedNodes, dragging, layer, overview, cull])
 
   // A newly opened document is shown whole, never larger than life; a blank one at 100 %.
   const loads = useEditor((s) => s.loads)
@@ -76,17 +107,16 @@ export function Canvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
-      const moved = changes.filter((c) => c.type === 'position' && c.position && c.dragging)
-      if (moved.length > 0) {
-        setDragging((current) => {
-          const next = new Map(current)
-          for (const c of moved) if (c.type === 'position' && c.position) next.set(c.id, c.position)
-          return next
-        })
+      const moved = new Map<string, Point>()
+      for (const c of changes) if (c.type === 'position' && c.position && c.dragging) moved.set(c.id, c.position)
+      if (moved.size > 0) {
+        const next = new Map([...draggingRef.current, ...snapDrag(moved)])
+        draggingRef.current = next
+        setDragging(next)
       }
       applySelectionChanges(store, changes, 'nodes')
     },
-    [store],
+    [store, snapDrag],
   )
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => applySelectionChanges(store, changes, 'edges'), [store])
@@ -94,7 +124,9 @@ export function Canvas() {
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: Node, dragged: Node[]) => {
       const moves = new Map<string, Point>()
-      for (const n of dragged) if (n.type === 'step') moves.set(n.id, n.position)
+      for (const n of dragged) if (n.type === 'step') moves.set(n.id, draggingRef.current.get(n.id) ?? n.position)
+      draggingRef.current = new Map()
+      endDrag()
       setDragging(new Map())
       const changed = [...moves].some(([id, p]) => {
         const current = store.getState().doc.nodes.find((n) => n.id === id)?.position
@@ -102,7 +134,7 @@ export function Canvas() {
       })
       if (changed) store.getState().apply(moves.size > 1 ? 'Move steps' : 'Move step', (d) => moveNodes(d, moves))
     },
-    [store],
+    [store, endDrag],
   )
 
   const onConnect = useCallback(
@@ -126,7 +158,8 @@ export function Canvas() {
       const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind
       if (!kind) return
       event.preventDefault()
-      const center = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })
+      const center = { x: Math.round(at.x / GRID) * GRID, y: Math.round(at.y / GRID) * GRID }
       const id = store
         .getState()
         .apply('Add step', (d) => addNode(d, { kind, label: defaultLabel(kind, d.locale), center }))
@@ -136,45 +169,64 @@ export function Canvas() {
   )
 
   return (
-    <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <EdgeMarkers />
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onReconnect={onReconnect}
-        edgesReconnectable={!readOnly}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        connectionMode={ConnectionMode.Loose}
-        selectionMode={SelectionMode.Partial}
-        selectionOnDrag
-        panOnDrag={[1, 2]}
-        panOnScroll
-        zoomOnPinch
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        deleteKeyCode={null}
-        snapToGrid
-        snapGrid={[GRID, GRID]}
-        onlyRenderVisibleElements
-        minZoom={0.1}
-        maxZoom={3}
-        fitView
-        fitViewOptions={{ padding: 0.08 }}
-        proOptions={{ hideAttribution: true }}
-        elevateNodesOnSelect={false}
-        elevateEdgesOnSelect={false}
+    <OverviewContext.Provider value={overview}>
+      <div
+        className={overview ? 'canvas is-overview' : 'canvas'}
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={onDrop}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} ariaLabel={t('canvas.overview')} />
-        <Controls showInteractive={false} aria-label={t('canvas.zoomControls')} />
-      </ReactFlow>
-    </div>
+        <EdgeMarkers />
+        <ConnectPicker />
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onReconnect={onReconnect}
+          edgesReconnectable={!readOnly}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          connectionMode={ConnectionMode.Loose}
+          selectionMode={SelectionMode.Partial}
+          selectionOnDrag
+          panOnDrag={[1, 2]}
+          panOnScroll
+          zoomOnPinch
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          deleteKeyCode={null}
+          // Snapping (to alignment guides, else to the grid) is dragSnapping.ts's: React Flow's own
+          // would hide from the guides where the pointer really is.
+          snapToGrid={false}
+          // In the overview the nodes in reach of the view are mounted once (overviewSteps), not
+          // mounted and unmounted at every frame of a pan.
+          onlyRenderVisibleElements={!overview}
+          minZoom={0.1}
+          maxZoom={3}
+          fitView
+          fitViewOptions={{ padding: 0.08 }}
+          proOptions={{ hideAttribution: true }}
+          elevateNodesOnSelect={false}
+          elevateEdgesOnSelect={false}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#cbd5e1" />
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={miniMapColor}
+            nodeComponent={FlowMiniMapNode}
+            nodeStrokeWidth={2}
+            ariaLabel={t('canvas.overview')}
+          />
+          <Controls showInteractive={false} aria-label={t('canvas.zoomControls')} />
+          <StickyLaneHeaders />
+          <AlignmentGuides guides={guides} />
+        </ReactFlow>
+      </div>
+    </OverviewContext.Provider>
   )
 }
 
@@ -203,7 +255,6 @@ function applySelectionChanges(
 }
 
 function miniMapColor(node: Node): string {
-  if (node.type === 'lane') return 'transparent'
-  const kind = (node.data as StepData).node.kind
-  return kind === 'decision' ? '#e9c46a' : kind === 'end' ? '#94a3b8' : kind === 'start' ? '#86efac' : '#93c5fd'
+  if (node.type !== 'step') return 'transparent'
+  return miniMapStepColor((node.data as StepData).node.kind)
 }

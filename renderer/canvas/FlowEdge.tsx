@@ -1,52 +1,28 @@
 import { BaseEdge, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { textWidth } from '../../shared/geometry/index.js'
 import { useDiagramTheme } from '../theme/ThemeContext.js'
+import { EdgeLabel, edgeStroke, routePath } from './EdgeShape.js'
 import type { FlowEdgeView } from './flowElements.js'
 
-/** An edge on the route the SVG export uses, with its label and probability. */
+/**
+ * A selected edge, drawn by React Flow so it can be reconnected by its ends. Every other edge
+ * is drawn in the one SVG of the edge layer (EdgeLayer.tsx): React Flow gives each edge an
+ * SVG element of its own, and thousands of them make every frame of a pan slow to paint.
+ */
 function FlowEdgeComponent({ id, data, selected }: EdgeProps<FlowEdgeView>) {
   const theme = useDiagramTheme()
   if (!data) return null
-  const { route, text, timeout, problem } = data
-  const path = route.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ')
-  const color = selected
-    ? (theme.selection ?? '#0b5cff')
-    : problem === 'error'
-      ? (theme.error ?? '#b91c1c')
-      : theme.edge
-  const boost = theme.strokeBoost ?? 0
-  const width = Math.min(200, textWidth(text, 12) + 10)
   return (
-    <>
+    <g className="fl-edge is-selected" data-id={id}>
       <BaseEdge
         id={id}
-        path={path}
+        path={routePath(data)}
         markerEnd={selected ? 'url(#fl-arrow-selected)' : 'url(#fl-arrow)'}
-        style={{
-          stroke: color,
-          strokeWidth: (selected ? 2.5 : 1.5) + boost,
-          strokeDasharray: timeout ? '6 4' : undefined,
-        }}
+        style={edgeStroke(data, !!selected, theme)}
         interactionWidth={14}
       />
-      {text && (
-        <g className="edge-label" transform={`translate(${route.labelAt.x},${route.labelAt.y})`}>
-          <rect
-            x={-width / 2}
-            y={-9}
-            width={width}
-            height={18}
-            rx={4}
-            fill={theme.edgeLabelBackground}
-            fillOpacity={0.92}
-          />
-          <text textAnchor="middle" dominantBaseline="central" fontSize={12} fill={theme.mutedText}>
-            {text}
-          </text>
-        </g>
-      )}
-    </>
+      <EdgeLabel data={data} theme={theme} />
+    </g>
   )
 }
 

@@ -1,6 +1,7 @@
 import { useStore, type NodeProps } from '@xyflow/react'
 import { memo, useRef } from 'react'
 import { LANE } from '../../shared/geometry/index.js'
+import { LANE_STRIPE, laneColors, laneTitle } from '../../shared/formats/svg/theme.js'
 import { useT } from '../i18n/index.js'
 import { useDiagramTheme } from '../theme/ThemeContext.js'
 import type { LaneFlowNode } from './flowElements.js'
@@ -20,11 +21,12 @@ function LaneNodeView({ data, width, height }: NodeProps<LaneFlowNode>) {
   const zoom = useStore((s) => s.transform[2])
   const theme = useDiagramTheme()
   const { t } = useT()
-  const title = band.roleName && band.roleName !== band.name ? `${band.name} · ${band.roleName}` : band.name
+  const colors = laneColors(theme, index)
+  const title = laneTitle(band, colors)
   return (
     <div
       className="lane"
-      style={{ width, height, background: theme.laneFills[index % 2], borderColor: theme.laneBorder }}
+      style={{ width, height, background: colors.fill, borderColor: theme.laneBorder }}
       data-lane={band.laneId}
     >
       <button
@@ -33,15 +35,29 @@ function LaneNodeView({ data, width, height }: NodeProps<LaneFlowNode>) {
         style={{
           width: LANE.headerWidth,
           height,
-          background: theme.laneHeader,
+          background: colors.header,
           borderColor: theme.laneBorder,
-          color: theme.text,
+          color: colors.headerText,
         }}
         onClick={() => laneCallbacks.current?.selectLane(band.laneId)}
         title={title}
         aria-label={t('lane.header', { title })}
       >
         <span>{title}</span>
+        {colors.dash !== undefined && (
+          // The lane's dash pattern: told apart without colour (the projector theme's palette).
+          <svg className="lane-stripe" width={LANE_STRIPE.width} height="100%" aria-hidden>
+            <line
+              x1={LANE_STRIPE.width / 2}
+              x2={LANE_STRIPE.width / 2}
+              y1={2}
+              y2="100%"
+              stroke={colors.headerText}
+              strokeWidth={LANE_STRIPE.width}
+              strokeDasharray={colors.dash === 'none' ? undefined : colors.dash}
+            />
+          </svg>
+        )}
       </button>
       <div
         className="lane-grip nodrag nopan"

@@ -1,40 +1,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import { memo } from 'react'
-import { outlineWidth, shapePrimitives, type ShapePrimitive } from '../../shared/geometry/index.js'
+import { memo, useContext } from 'react'
+import { outlineWidth, shapePrimitives } from '../../shared/geometry/index.js'
+import { Primitive } from './Primitive.js'
+import { OverviewContext } from './StepOverview.js'
 import { nodeColors } from '../../shared/formats/svg/theme.js'
 import { useDiagramTheme } from '../theme/ThemeContext.js'
 import type { StepFlowNode } from './flowElements.js'
 import { useHeat } from '../simulation/simulationStore.js'
-
-function Primitive({ p, fill, stroke, width }: { p: ShapePrimitive; fill: string; stroke: string; width: number }) {
-  switch (p.tag) {
-    case 'rect':
-      return (
-        <rect
-          x={p.x}
-          y={p.y}
-          width={p.width}
-          height={p.height}
-          rx={p.rx}
-          fill={fill}
-          stroke={stroke}
-          strokeWidth={width}
-          strokeDasharray={p.dashed ? '5 3' : undefined}
-        />
-      )
-    case 'polygon':
-      return (
-        <polygon
-          points={p.points.map(([x, y]) => `${x},${y}`).join(' ')}
-          fill={fill}
-          stroke={stroke}
-          strokeWidth={width}
-        />
-      )
-    case 'path':
-      return <path d={p.d} fill={p.fill ? fill : 'none'} stroke={stroke} strokeWidth={p.strokeWidth ?? width} />
-  }
-}
 
 /**
  * A step drawn exactly as the SVG export draws it (same shapes, wrapping and badges from
@@ -48,6 +20,8 @@ function StepNodeView({ data, width, height, selected }: NodeProps<StepFlowNode>
   const box = { x: 0, y: 0, width: w, height: h }
   const heat = useHeat(node.id)
   const theme = useDiagramTheme()
+  // Zoomed out over a large flow the overview layer draws the step; the node keeps its box.
+  if (useContext(OverviewContext)) return null
   const colors = heat ? { ...nodeColors(node, theme), fill: heat.fill } : nodeColors(node, theme)
   const stroke = (theme.strokeBoost ?? 0) + outlineWidth(node)
   const top = label.center.y - origin.y - ((label.lines.length - 1) * label.lineHeight) / 2

@@ -44,7 +44,19 @@ export interface EdgeData extends Record<string, unknown> {
   readonly problem?: Severity
 }
 
+export interface EdgeLayerData extends Record<string, unknown> {
+  readonly edges: readonly FlowEdgeView[]
+  readonly bounds: Box
+}
+
+export interface StepOverviewData extends Record<string, unknown> {
+  readonly steps: readonly StepFlowNode[]
+  readonly bounds: Box
+}
+
 export type StepFlowNode = Node<StepData, 'step'>
+export type StepOverviewFlowNode = Node<StepOverviewData, 'overview'>
+export type EdgeLayerFlowNode = Node<EdgeLayerData, 'edges'>
 export type LaneFlowNode = Node<LaneData, 'lane'>
 export type FlowEdgeView = Edge<EdgeData, 'flow'>
 
@@ -226,6 +238,65 @@ export function toFlowEdges(
     edgeCache.set(edge, { key, view })
     return [view]
   })
+}
+
+export const EDGE_LAYER_ID = 'edges:layer'
+export const STEP_OVERVIEW_ID = 'overview:layer'
+
+/** A one-SVG layer drawn as a node of its own: fixed, not selectable, sized to its content. */
+function layerNode<T extends 'edges' | 'overview', D extends Record<string, unknown>>(
+  id: string,
+  type: T,
+  box: Box,
+  data: D,
+  zIndex?: number,
+): Node<D & { bounds: Box }, T> {
+  return {
+    id,
+    type,
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    handles: [],
+    data: { ...data, bounds: box },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+    connectable: false,
+    ...(zIndex === undefined ? {} : { zIndex }),
+  }
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+let edgeLayerCache: EdgeLayerFlowNode | undefined
+let overviewCache: StepOverviewFlowNode | undefined
+
+/**
+ * Splits the edges: the selected ones for React Flow to draw (it gives them reconnect ends),
+ * the rest for the edge layer, a node of its own after the lanes and before the steps. The
+ * layer node is the same object while its edges are, so a change elsewhere leaves it alone.
+ */
+export function splitEdges(
+  edges: readonly FlowEdgeView[],
+  bounds: (edges: readonly FlowEdgeView[]) => Box,
+): { flowEdges: FlowEdgeView[]; layer: EdgeLayerFlowNode } {
+  const flowEdges = edges.filter((e) => e.selected)
+  const layered = edges.filter((e) => !e.selected)
+  if (!edgeLayerCache || !sameItems(edgeLayerCache.data.edges, layered))
+    edgeLayerCache = layerNode(EDGE_LAYER_ID, 'edges', bounds(layered), { edges: layered }, -1)
+  return { flowEdges, layer: edgeLayerCache }
+}
+
+/** The overview layer's node (StepOverview.tsx): the same object while its steps are. */
+export function stepOverviewNode(
+  steps: readonly StepFlowNode[],
+  bounds: (steps: readonly StepFlowNode[]) => Box,
+): StepOverviewFlowNode {
+  if (!overviewCache || !sameItems(overviewCache.data.steps, steps))
+    overviewCache = layerNode(STEP_OVERVIEW_ID, 'overview', bounds(steps), { steps })
+  return overviewCache
 }
 
 function sameRoute(a: EdgeRoute, b: EdgeRoute): boolean {

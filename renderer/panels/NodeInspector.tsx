@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { FlowDocument, FlowNode, NodeKind, Resources } from '../../shared/document/index.js'
 import { NODE_KINDS } from '../../shared/document/index.js'
 import { connect, deleteElements, setStepTimeout, updateNode } from '../../shared/edit/operations.js'
+import { canConnectFrom, connectionTargets } from '../../shared/edit/connections.js'
 import { useEditorStore } from '../app/EditorContext.js'
 import {
   ApproversField,
@@ -376,9 +377,7 @@ function ConnectionsSection({ node, doc, disabled }: { node: FlowNode; doc: Flow
   const [target, setTarget] = useState('')
   const outgoing = doc.edges.filter((e) => e.source === node.id)
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label || id
-  const candidates = doc.nodes.filter(
-    (n) => n.id !== node.id && n.kind !== 'note' && !outgoing.some((e) => e.target === n.id),
-  )
+  const candidates = connectionTargets(doc, node.id)
   const chosen = candidates.some((n) => n.id === target) ? target : (candidates[0]?.id ?? '')
   return (
     <Section title={t('node.connections')}>
@@ -402,7 +401,7 @@ function ConnectionsSection({ node, doc, disabled }: { node: FlowNode; doc: Flow
       ) : (
         <p className="hint">{t('node.noOutgoing')}</p>
       )}
-      {node.kind !== 'end' && (
+      {canConnectFrom(node) && (
         <div className="field-row align-end">
           <SelectField
             label={t('node.connectTo')}

@@ -1,8 +1,8 @@
 import { useReactFlow } from '@xyflow/react'
 import type { NodeKind } from '../../shared/document/index.js'
-import { addNode } from '../../shared/edit/operations.js'
 import { useEditor, useEditorStore } from '../app/EditorContext.js'
 import { useT } from '../i18n/index.js'
+import { quickAddStep } from '../canvas/quickAdd.js'
 
 export const PALETTE_MIME = 'application/x-flowlane-kind'
 
@@ -24,23 +24,17 @@ export function defaultLabel(kind: NodeKind, locale: string | undefined): string
   return locale?.toLowerCase().startsWith('zh') ? `新${entry.zh}` : `New ${entry.en.toLowerCase()}`
 }
 
-/** Adds any kind of step: click to drop it in the middle of the view, or drag it where it goes. */
+/**
+ * Adds any kind of step: click to place it after the selected step (connected) or in the middle
+ * of the view, or drag it where it goes.
+ */
 export function Palette() {
   const store = useEditorStore()
   const readOnly = useEditor((s) => s.readOnly)
   const flow = useReactFlow()
   const { t } = useT()
-  const add = (kind: NodeKind) => {
-    const rect = document.querySelector('.canvas')?.getBoundingClientRect()
-    const center = flow.screenToFlowPosition({
-      x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2,
-      y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2,
-    })
-    const id = store
-      .getState()
-      .apply('Add step', (d) => addNode(d, { kind, label: defaultLabel(kind, d.locale), center }))
-    if (id) store.getState().select({ nodes: [id], edges: [] })
-  }
+  // With a step selected, the new one goes after it, connected (as draw.io does); see quickAdd.ts.
+  const add = (kind: NodeKind) => quickAddStep(store, flow, kind, defaultLabel(kind, store.getState().doc.locale))
   return (
     <nav className="palette" aria-label={t('palette.label')}>
       {KINDS.map(({ kind, key }) => (

@@ -7,14 +7,17 @@
  *
  * 1. Open: a generated 2,000-step document is loaded into the store; time from `load` to the
  *    frame after every step inside the settled view is in the DOM (that frame paints them).
- * 2. Pan: the same steps on a grid with ~1,000 of them on screen, panned with the middle mouse
+ * 2. Pan: the same steps on a grid with ~1,000 of them on screen (so zoomed out that the
+ *    canvas's overview layer draws them, levelOfDetail.ts), panned with the middle mouse
  *    button at 60 moves a second; frame times from requestAnimationFrame timestamps.
- * 3. Drag: one step dragged across that crowded view; React commits are observed through the
- *    DevTools hook React calls in every build, counting the StepNode components that rendered.
+ * 3. Drag: one step dragged across the most crowded view that still draws steps as nodes;
+ *    React commits are observed through the DevTools hook React calls in every build,
+ *    counting the StepNode components that rendered.
  */
 import { chromium, type Page } from '@playwright/test'
 import type { FlowDocument } from '../../shared/document/index.js'
 import { nodeBox } from '../../shared/geometry/index.js'
+import { OVERVIEW_ZOOM } from '../../renderer/canvas/levelOfDetail.js'
 import { generateDocument } from './generateDocument.js'
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173'
@@ -99,7 +102,9 @@ async function loadAndRecord(page: Page, doc: FlowDocument): Promise<{ t0: numbe
       const tick = (t: number) => {
         const frame = {
           t,
-          steps: document.querySelectorAll('.react-flow__node-step').length,
+          steps: document.querySelector('.canvas.is-overview')
+            ? document.querySelectorAll('.overview-step').length
+            : document.querySelectorAll('.react-flow__node-step').length,
           transform: viewport.style.transform,
         }
         const last = frames.at(-1)
@@ -138,18 +143,35 @@ async function benchOpen(page: Page, doc: FlowDocument): Promise<number[]> {
   return times
 }
 
-/** Loads the grid document and zooms out (Ctrl+-) until about 1,000 steps are drawn. */
-async function crowdedView(page: Page, doc: FlowDocument): Promise<number> {
+const viewTransform = (page: Page) =>
+  page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)
+
+/** How many steps of `doc` the current view shows, by the shared geometry. */
+async function onScreen(page: Page, doc: FlowDocument): Promise<number> {
+  return stepsInView(doc, await viewTransform(page), await paneSize(page))
+}
+
+/**
+ * Loads the grid document and zooms out (Ctrl+-) until about 1,000 steps are on screen or,
+ * with `detailed`, as far as the canvas still draws every step in full (levelOfDetail.ts).
+ */
+async function crowdedView(page: Page, doc: FlowDocument, detailed = false): Promise<number> {
   await openEditor(page)
   await loadAndRecord(page, doc)
   const pane = await paneSize(page)
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
-  const count = () => page.locator('.react-flow__node-step').count()
-  for (let i = 0; i < 20 && (await count()) < 900; i++) {
-    await page.keyboard.press('Control+-')
-    await page.waitForTimeout(250) // the zoom animates for 150 ms
+  const zoom = async () => parseTransform(await viewTransform(page)).zoom
+  // Ctrl+= and Ctrl+- zoom by 1.2; each animates for 150 ms.
+  for (let i = 0; i < 20 && detailed && (await zoom()) < OVERVIEW_ZOOM; i++) {
+    await page.keyboard.press('Control+=')
+    await page.waitForTimeout(250)
   }
-  return count()
+  for (let i = 0; i < 20 && (await onScreen(page, doc)) < 900; i++) {
+    if (detailed && (await zoom()) / 1.2 < OVERVIEW_ZOOM) break
+    await page.keyboard.press('Control+-')
+    await page.waitForTimeout(250)
+  }
+  return onScreen(page, doc)
 }
 
 /** Records requestAnimationFrame timestamps in the page until `stop()`. */
@@ -193,7 +215,7 @@ function path(from: { x: number; y: number }, by: { x: number; y: number }, move
   }))
 }
 
-async function benchPan(page: Page): Promise<{ intervals: number[]; steps: number }> {
+async function benchPan(page: Page, doc: FlowDocument): Promise<{ intervals: number[]; steps: number }> {
   const pane = await paneSize(page)
   const from = { x: pane.x + pane.width * 0.75, y: pane.y + pane.height / 2 }
   await page.mouse.move(from.x, from.y)
@@ -212,7 +234,7 @@ async function benchPan(page: Page): Promise<{ intervals: number[]; steps: numbe
   await paced(page, [...right, ...home])
   await page.mouse.up({ button: 'middle' })
   const intervals = await stopFrameRecorder(page)
-  return { intervals, steps: await page.locator('.react-flow__node-step').count() }
+  return { intervals, steps: await onScreen(page, doc) }
 }
 
 /** Installs a stand-in for React DevTools before the page loads: it counts StepNode renders per commit. */
@@ -350,7 +372,7 @@ async function reportPan(page: Page, grid: FlowDocument): Promise<void> {
   const p95s: number[] = []
   let panSteps = 0
   for (let run = 0; run < RUNS; run++) {
-    const { intervals, steps } = await benchPan(page)
+    const { intervals, steps } = await benchPan(page, grid)
     p95s.push(percentile(intervals, 95))
     panSteps = steps
     if (run === RUNS - 1)
@@ -366,7 +388,7 @@ async function reportPan(page: Page, grid: FlowDocument): Promise<void> {
 /** Dragging one step: what re-renders. */
 async function reportDrag(counted: Page, grid: FlowDocument): Promise<void> {
   await installRenderCounter(counted)
-  const crowded = await crowdedView(counted, grid)
+  const crowded = await crowdedView(counted, grid, true)
   await startFrameRecorder(counted)
   await resetRenders(counted)
   const before = await counted.evaluate(() => (window as unknown as { __flowlane: Store }).__flowlane.getState().doc)

@@ -4,7 +4,7 @@
  * only; undo/redo back to the exact earlier document; copy, paste, duplicate.
  */
 import { readFileSync } from 'node:fs'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import type { FlowDocument, NodeKind } from '../../shared/document/index.js'
 import { currentDocument, editorState, editorTest as test, loadDocument, screenshot } from './support.js'
 import { expect } from '@playwright/test'
@@ -51,11 +51,13 @@ async function center(page: Page, id: string): Promise<{ x: number; y: number }>
 async function connectByHandles(page: Page, from: string, to: string): Promise<void> {
   await step(page, from).hover()
   const source = (await step(page, from).locator('.react-flow__handle-right').boundingBox())!
-  const target = (await step(page, to).locator('.react-flow__handle-left').boundingBox())!
+  // The target's handles appear when the pointer reaches it: aim at the middle of its left side.
+  const box = (await step(page, to).boundingBox())!
+  const target = { x: box.x, y: box.y + box.height / 2 }
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2)
   await page.mouse.down()
-  await page.mouse.move(target.x + target.width / 2 - 20, target.y + target.height / 2, { steps: 8 })
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 })
+  await page.mouse.move(target.x - 20, target.y, { steps: 8 })
+  await page.mouse.move(target.x, target.y, { steps: 4 })
   await page.mouse.up()
 }
 
@@ -99,7 +101,7 @@ test('draws a small flow with the mouse from an empty document', async ({ page }
     [decision, won],
     [decision, lost],
   ])
-  await expect(page.locator('.react-flow__edge')).toHaveCount(5)
+  await expect(page.locator('.fl-edge')).toHaveCount(5)
   await screenshot(page, 'drawn-flow')
 
   // when a step is dragged 120 px down, then it moves by that much, as one undo step
@@ -150,15 +152,6 @@ test('draws a small flow with the mouse from an empty document', async ({ page }
   await expect(page.locator('.react-flow__node-step')).toHaveCount(3)
 })
 
-/** Presses Tab until `target` has the focus, as a keyboard user does. */
-async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`Tab never reached ${String(target)}`)
-}
-
 /** Shift+Tab until the focus is back on the canvas side of the window. */
 async function leaveInspector(page: Page): Promise<void> {
   for (let i = 0; i < 40; i++) {
@@ -175,88 +168,147 @@ const selectedNodes = async (page: Page) => (await editorState(page)).selection.
 
 test('draws, connects, edits, nudges and deletes with the keyboard only', async ({ page }) => {
   await startBlank(page)
+  const box = (doc: FlowDocument, id: string) => {
+    const n = doc.nodes.find((node) => node.id === id)!
+    const size =
+      n.kind === 'start' || n.kind === 'end' ? { w: 140, h: 56 } : { w: n.kind === 'decision' ? 140 : 200, h: 96 }
+    return { x: n.position.x, y: n.position.y, w: size.w, h: size.h, cy: n.position.y + size.h / 2 }
+  }
 
-  // Alt+1 adds a start, Alt+2 a task, Alt+8 an end: each selected at once
+  // Alt+1 adds a start in the middle of the view, selected at once
   await page.keyboard.press('Alt+1')
   await expect.poll(() => currentDocument(page).then((d) => d.nodes.map((n) => n.kind))).toEqual(['start'])
   const start = (await currentDocument(page)).nodes[0]!.id
   expect(await selectedNodes(page)).toEqual([start])
 
+  // Alt+2 with the start selected adds a task after it, level with it, connected from it: one undo step
+  let undo = (await editorState(page)).undo
   await page.keyboard.press('Alt+2')
   let doc = await currentDocument(page)
   const task = doc.nodes[1]!.id
   expect(doc.nodes[1]!.kind).toBe('task')
+  expect(box(doc, task).x).toBe(box(doc, start).x + 140 + 60)
+  expect(box(doc, task).cy).toBe(box(doc, start).cy)
+  expect(doc.edges.map((e) => [e.source, e.target])).toEqual([[start, task]])
   expect(await selectedNodes(page)).toEqual([task])
+  expect((await editorState(page)).undo).toBe(undo + 1)
 
   // arrows nudge the selected step by 10 px, Shift+arrows by 100 px, one undo step each
   const placed = doc.nodes[1]!.position
-  const undo = (await editorState(page)).undo
-  await page.keyboard.press('Shift+ArrowRight')
+  undo = (await editorState(page)).undo
   await page.keyboard.press('Shift+ArrowRight')
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('ArrowUp')
-  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowLeft')
   doc = await currentDocument(page)
-  expect(doc.nodes[1]!.position).toEqual({ x: placed.x + 210, y: placed.y })
-  expect((await editorState(page)).undo).toBe(undo + 5)
+  expect(doc.nodes[1]!.position).toEqual({ x: placed.x + 90, y: placed.y })
+  expect((await editorState(page)).undo).toBe(undo + 4)
+  await page.keyboard.press('Shift+ArrowLeft')
+  await page.keyboard.press('ArrowRight')
 
   // Enter edits the selected step's label in the inspector; Enter commits it
   await page.keyboard.press('Enter')
-  const label = page.locator('.inspector [data-field="label"]')
-  await expect(label).toBeFocused()
+  const labelField = page.locator('.inspector [data-field="label"]')
+  await expect(labelField).toBeFocused()
   await page.keyboard.press('Control+a')
   await page.keyboard.type('Qualify lead')
   await page.keyboard.press('Enter')
   await expect.poll(() => currentDocument(page).then((d) => d.nodes[1]!.label)).toBe('Qualify lead')
   await expect(step(page, task).locator('text').first()).toHaveText('Qualify lead')
 
-  // Shift+Tab leaves the inspector: canvas keys work again
+  // Shift+Tab leaves the inspector: canvas keys work again. A decision, then an end after it.
   await leaveInspector(page)
+  await page.keyboard.press('Alt+3')
+  const decision = (await selectedNodes(page))[0]!
   await page.keyboard.press('Alt+8')
+  const won = (await selectedNodes(page))[0]!
+  // Shift+Tab back to the decision (flow order), Alt+2 again: the place after it is taken, the
+  // new task goes below, still connected from the decision
+  await page.keyboard.press('Shift+Tab')
+  expect(await selectedNodes(page)).toEqual([decision])
+  await page.keyboard.press('Alt+2')
+  const nurture = (await selectedNodes(page))[0]!
   doc = await currentDocument(page)
-  const end = doc.nodes[2]!.id
-  expect(doc.nodes[2]!.kind).toBe('end')
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight')
-
-  // Tab moves through the steps (start, task, end while nothing is connected), Shift+Tab back
-  await page.keyboard.press('Tab')
-  expect(await selectedNodes(page)).toEqual([start])
-  await page.keyboard.press('Tab')
-  expect(await selectedNodes(page)).toEqual([task])
-  await page.keyboard.press('Tab')
-  expect(await selectedNodes(page)).toEqual([end])
-  await page.keyboard.press('Shift+Tab')
-  await page.keyboard.press('Shift+Tab')
-  expect(await selectedNodes(page)).toEqual([start])
-
-  // the inspector's "Connect to…" connects the selected step: Enter goes into the inspector,
-  // Tab walks its fields (on the canvas Tab walks the steps)
-  for (const [from, to] of [
+  expect(doc.nodes.map((n) => n.kind)).toEqual(['start', 'task', 'decision', 'end', 'task'])
+  expect(doc.edges.map((e) => [e.source, e.target])).toEqual([
     [start, task],
-    [task, end],
-  ] as const) {
-    while ((await selectedNodes(page))[0] !== from) await page.keyboard.press('Tab')
-    await page.keyboard.press('Enter')
-    await expect(label).toBeFocused()
-    const connectTo = page.locator('.inspector').getByLabel('Connect to…')
-    await tabTo(page, connectTo)
-    await connectTo.selectOption(to)
-    await tabTo(page, page.locator('.inspector').getByRole('button', { name: 'Connect', exact: true }))
-    await page.keyboard.press('Enter')
-    await expect
-      .poll(() => currentDocument(page).then((d) => d.edges.some((e) => e.source === from && e.target === to)))
-      .toBe(true)
-    await leaveInspector(page)
-  }
-  await expect(page.locator('.react-flow__edge')).toHaveCount(2)
+    [task, decision],
+    [decision, won],
+    [decision, nurture],
+  ])
+  expect(box(doc, won).x).toBe(box(doc, decision).x + 140 + 60)
+  expect(box(doc, nurture).x).toBe(box(doc, won).x)
+  expect(box(doc, nurture).y).toBeGreaterThanOrEqual(box(doc, won).y + box(doc, won).h + 20)
+  for (const a of doc.nodes)
+    for (const b of doc.nodes) {
+      if (a === b) continue
+      const p = box(doc, a.id)
+      const q = box(doc, b.id)
+      const overlap = p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h
+      expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false)
+    }
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('Nurture')
+  await page.keyboard.press('Enter')
+  await leaveInspector(page)
+
+  // Ctrl+L opens the picker of steps the selected one can lead to; Esc cancels it
+  const picker = page.getByRole('dialog', { name: 'Connect “Nurture” to…' })
+  await page.keyboard.press('Control+l')
+  await expect(picker).toBeVisible()
+  await expect(picker.getByRole('combobox')).toBeFocused()
+  await expect(picker.getByRole('option')).toHaveCount(4) // start, Qualify lead, the decision, the end
+  await page.keyboard.press('Escape')
+  await expect(picker).toHaveCount(0)
+  expect((await currentDocument(page)).edges).toHaveLength(4)
+
+  // typing filters it, Enter connects (one undo step) and selects the step connected to
+  undo = (await editorState(page)).undo
+  await page.keyboard.press('Control+l')
+  await page.keyboard.type('qual')
+  await expect(picker.getByRole('option')).toHaveCount(1)
+  await expect(picker.getByRole('option', { selected: true })).toContainText('Qualify lead')
+  await screenshot(page, 'connect-picker')
+  await page.keyboard.press('Enter')
+  await expect(picker).toHaveCount(0)
+  doc = await currentDocument(page)
+  expect(doc.edges.at(-1)).toMatchObject({ source: nurture, target: task })
+  expect((await editorState(page)).undo).toBe(undo + 1)
+  expect(await selectedNodes(page)).toEqual([task])
+  await expect(page.locator('.fl-edge')).toHaveCount(5)
   await screenshot(page, 'keyboard-flow')
 
-  // Delete removes the selected step and its edge
-  while ((await selectedNodes(page))[0] !== end) await page.keyboard.press('Tab')
+  // Delete removes the selected step and its edges; Ctrl+Z brings them back
+  while ((await selectedNodes(page))[0] !== nurture) await page.keyboard.press('Tab')
   await page.keyboard.press('Delete')
   doc = await currentDocument(page)
-  expect(doc.nodes.map((n) => n.id)).toEqual([start, task])
-  expect(doc.edges.map((e) => [e.source, e.target])).toEqual([[start, task]])
+  expect(doc.nodes.map((n) => n.id)).toEqual([start, task, decision, won])
+  expect(doc.edges.map((e) => [e.source, e.target])).toEqual([
+    [start, task],
+    [task, decision],
+    [decision, won],
+  ])
+  await page.keyboard.press('Control+z')
+  expect((await currentDocument(page)).edges).toHaveLength(5)
+})
+
+test('Ctrl+L with two steps selected connects the first to the second', async ({ page }) => {
+  await findStep(page, 'Qualification')
+  const before = await currentDocument(page)
+  expect(before.edges.some((e) => e.source === 'qualification' && e.target === 'lost-unqualified')).toBe(false)
+  await step(page, 'qualification').click()
+  await step(page, 'lost-unqualified').click({ modifiers: ['Shift'] })
+  await expect.poll(() => selectedNodes(page)).toEqual(['qualification', 'lost-unqualified'])
+  await page.keyboard.press('Control+l')
+  await expect(page.getByRole('dialog', { name: /^Connect/ })).toHaveCount(0)
+  const doc = await currentDocument(page)
+  expect(doc.edges.slice(before.edges.length)).toEqual([
+    expect.objectContaining({ source: 'qualification', target: 'lost-unqualified' }),
+  ])
+  expect(await selectedNodes(page)).toEqual(['lost-unqualified'])
+  await page.keyboard.press('Control+z')
+  expect(await currentDocument(page)).toEqual(before)
 })
 
 /** Finds a step with Ctrl+F and Enter: the editor selects it and centres it at 100 % or more. */
@@ -303,7 +355,8 @@ test('undo and redo walk through ten mixed edits back to the exact documents', a
     await page.keyboard.press('Alt+3')
     decision = (await selectedNodes(page))[0]!
   })
-  await edit('connect', () => connectByHandles(page, task, decision))
+  // (the palette and Alt+3 connected each new step from the one selected: qualification → task → decision)
+  await edit('connect', () => connectByHandles(page, 'qualification', decision))
   await edit('drag', () => center(page, 'qualification').then((c) => dragBy(page, c, { x: -60, y: 40 })))
   await edit('duplicate', () => page.keyboard.press('Control+d'))
   await edit('delete', () => page.keyboard.press('Delete'))
@@ -329,7 +382,63 @@ test('undo and redo walk through ten mixed edits back to the exact documents', a
     expect(await currentDocument(page)).toEqual(docs[i])
   }
   await expect(step(page, task).locator('text').first()).toHaveText('Check the budget')
-  await expect(page.locator(`.react-flow__edge[data-id="${docs[5]!.edges.at(-1)!.id}"]`)).toBeVisible()
+  await expect(page.locator(`.fl-edge[data-id="${docs[5]!.edges.at(-1)!.id}"]`)).toBeVisible()
+})
+
+/**
+ * Presses on a point and moves just past React Flow's drag threshold, where the drag starts:
+ * from the point returned, the step follows the pointer exactly.
+ */
+async function startDrag(page: Page, at: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  await page.mouse.move(at.x, at.y)
+  await page.mouse.down()
+  await page.mouse.move(at.x + 2, at.y)
+  return { x: at.x + 2, y: at.y }
+}
+
+test('a dragged step snaps to an alignment guide and lands exactly there', async ({ page }) => {
+  await findStep(page, 'Qualification')
+  const zoom = await zoomOf(page)
+  const undo = (await editorState(page)).undo
+  // qualification (x 560, width 200) is dragged 120 down and right until its centre is 3 screen
+  // pixels past the centre of the decision "qualified" (x 800, width 140: centre 870)
+  const from = await startDrag(page, await center(page, 'qualification'))
+  await page.mouse.move(from.x + 213 * zoom + 3, from.y + 120 * zoom, { steps: 30 })
+
+  // then, mid-drag, a vertical guide runs through both centres, and the step is drawn on it
+  const guide = page.locator('.alignment-guide[data-axis="x"]')
+  await expect(guide).toHaveCount(1)
+  await expect(guide).toHaveAttribute('data-at', '870')
+  const drawn = (await step(page, 'qualification').boundingBox())!
+  const target = (await step(page, 'qualified').boundingBox())!
+  expect(Math.abs(drawn.x + drawn.width / 2 - (target.x + target.width / 2))).toBeLessThan(0.5)
+  await screenshot(page, 'alignment-guide-mid-drag')
+
+  // when dropped, it lands where the guide put it (y on the grid), in one undo step, and the guide goes
+  await page.mouse.up()
+  const moved = (await currentDocument(page)).nodes.find((n) => n.id === 'qualification')!
+  expect(moved.position).toEqual({ x: 770, y: 370 })
+  expect((await editorState(page)).undo).toBe(undo + 1)
+  await expect(page.locator('.alignment-guide')).toHaveCount(0)
+})
+
+test('a dragged selection snaps by its bounding box', async ({ page }) => {
+  await findStep(page, 'Qualification')
+  const zoom = await zoomOf(page)
+  await step(page, 'qualification').click()
+  await step(page, 'qualified').click({ modifiers: ['Shift'] })
+  await expect.poll(() => selectedNodes(page)).toEqual(['qualification', 'qualified'])
+  // the selection spans x 560…940; dragged left until its left edge is 3 screen pixels right of
+  // lead-acquisition's (x 320)
+  const from = await startDrag(page, await center(page, 'qualification'))
+  await page.mouse.move(from.x - 240 * zoom + 3, from.y + 120 * zoom, { steps: 30 })
+  await expect(page.locator('.alignment-guide[data-axis="x"][data-at="320"]')).toHaveCount(1)
+  await screenshot(page, 'alignment-guide-selection')
+  await page.mouse.up()
+  const doc = await currentDocument(page)
+  const at = (id: string) => doc.nodes.find((n) => n.id === id)!.position
+  expect(at('qualification')).toEqual({ x: 320, y: 370 })
+  expect(at('qualified')).toEqual({ x: 560, y: 370 })
 })
 
 test('copy, paste and duplicate steps, also into another document', async ({ page }) => {
@@ -459,7 +568,19 @@ test('F1 opens the Help panel listing every shortcut', async ({ page }) => {
   for (const expected of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+C', 'Ctrl+X', 'Ctrl+V', 'Ctrl+D', 'Ctrl+A']) {
     expect(keys).toContain(expected)
   }
-  for (const expected of ['Ctrl+F', 'Ctrl+O', 'Ctrl+S', 'Ctrl+N', 'Delete', 'Arrow', 'Tab', 'Enter', 'Alt+1', 'F1']) {
+  for (const expected of [
+    'Ctrl+F',
+    'Ctrl+O',
+    'Ctrl+S',
+    'Ctrl+N',
+    'Delete',
+    'Arrow',
+    'Tab',
+    'Enter',
+    'Alt+1',
+    'Ctrl+L',
+    'F1',
+  ]) {
     expect(keys).toContain(expected)
   }
   expect(listed.every((row) => row.keys.length > 0 && row.action.length > 0)).toBe(true)

@@ -93,3 +93,45 @@ test('a click on a lane header selects the lane and opens it in the inspector', 
   await expect(page.locator('.inspector').getByLabel('Name', { exact: true })).toHaveValue(name)
   await screenshot(page, 'lane-selected')
 })
+
+test('zoomed in and panned right, every lane on screen keeps a header pinned at the left edge', async ({ page }) => {
+  // given the view far right in the flow, zoomed in past 100 %
+  await findStep(page, 'Order execution')
+  await page.keyboard.press('Control+=')
+  await expect.poll(() => zoomOf(page)).toBeGreaterThan(1.1)
+  const canvas = (await page.locator('.canvas .react-flow').boundingBox())!
+  const doc = await currentDocument(page)
+
+  // then the lanes' own headers are off screen, and a pinned one stands in for each lane on screen
+  const onScreen: string[] = []
+  for (const l of doc.lanes) {
+    // (lanes off screen are not drawn at all)
+    const band = (await lane(page, l.id).count()) ? await lane(page, l.id).boundingBox() : null
+    if (!band || band.y + band.height <= canvas.y + 2 || band.y >= canvas.y + canvas.height - 2) {
+      await expect(page.locator(`[data-sticky-lane="${l.id}"]`)).toHaveCount(0)
+      continue
+    }
+    onScreen.push(l.id)
+    const header = (await lane(page, l.id).locator('.lane-header').boundingBox())!
+    expect(header.x + header.width).toBeLessThan(canvas.x)
+    const pinned = page.locator(`[data-sticky-lane="${l.id}"]`)
+    await expect(pinned).toBeVisible()
+    const box = (await pinned.boundingBox())!
+    expect(Math.abs(box.x - canvas.x)).toBeLessThan(1)
+    expect(box.y).toBeGreaterThanOrEqual(Math.max(band.y, canvas.y) - 1)
+    expect(box.y + box.height).toBeLessThanOrEqual(Math.min(band.y + band.height, canvas.y + canvas.height) + 1)
+    const role = doc.roles.find((r) => r.id === l.roleId)?.name
+    await expect(pinned.locator('.sticky-lane-name')).toHaveText(l.name)
+    if (role && role !== l.name) await expect(pinned.locator('.sticky-lane-role')).toHaveText(role)
+  }
+  expect(onScreen.length).toBeGreaterThan(1)
+  await screenshot(page, 'sticky-lane-headers')
+
+  // when one is clicked, its lane is selected, as with the lane's own header
+  await page.locator(`[data-sticky-lane="${onScreen[0]}"]`).click()
+  expect((await editorState(page)).selection).toMatchObject({ nodes: [], edges: [], lane: onScreen[0] })
+
+  // when the whole flow is in view again, the lanes' own headers show and the pinned ones go
+  await page.locator('.react-flow__controls-fitview').click()
+  await expect(page.locator('[data-sticky-lane]')).toHaveCount(0)
+})
