@@ -58,7 +58,13 @@ const WindowStateSchema = z.strictObject({
   canRedo: z.boolean(),
   hasSelection: z.boolean(),
   locale: z.string().max(35),
-  file: z.strictObject({ token: z.string().min(1).max(100), name: z.string().max(300) }).nullable(),
+  file: z
+    .strictObject({
+      token: z.string().min(1).max(100),
+      name: z.string().max(300),
+      recentId: z.string().max(100).optional(),
+    })
+    .nullable(),
 })
 const RespondArgs = z.tuple([
   z.number().int().positive(),
@@ -194,6 +200,7 @@ export async function startDesktop(electron: DesktopElectron, options: DesktopOp
     options.fileSystem ?? nodeFileSystem,
     {
       ...(options.renderers ? { renderers: options.renderers } : {}),
+      platform,
       events: {
         remembered: (path) => {
           void recent.add(path)
@@ -357,6 +364,24 @@ export async function startDesktop(electron: DesktopElectron, options: DesktopOp
     saveDocument: (_id, ...args) => files.saveDocument(...args),
     writeExport: (_id, ...args) => files.writeExport(...args),
     reloadDocument: (_id, ...args) => files.reloadDocument(...args),
+    listRecentFiles: (_id, ...args) => {
+      if (!z.tuple([]).safeParse(args).success) throw new FileRequestError('invalid request')
+      return Promise.resolve(recent.entries())
+    },
+    openRecentFile: async (_id, ...args) => {
+      const parsed = z.tuple([z.string().min(1).max(100)]).safeParse(args)
+      if (!parsed.success) throw new FileRequestError('invalid request')
+      // Only ids of the list: the renderer cannot name any other file.
+      const path = recent.pathOf(parsed.data[0])
+      if (path === undefined) return null
+      try {
+        return await files.openPath(path)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+        await recent.remove(path)
+        return null
+      }
+    },
     reportState: (id, ...args) => {
       const parsed = z.tuple([WindowStateSchema]).safeParse(args)
       if (!parsed.success) throw new FileRequestError('invalid request')

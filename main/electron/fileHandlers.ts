@@ -20,6 +20,7 @@ import {
   type SaveResult,
 } from '../../shared/ipc/contract.js'
 import { writeFileAtomic } from '../io/writeFileAtomic.js'
+import { recentFileId } from './recentFiles.js'
 
 export interface FileFilter {
   name: string
@@ -57,7 +58,8 @@ export const nodeFileSystem: FileSystem = {
 
 /** The renderers of PDF and PNG, the CLI's own (main/export), loaded on first use. */
 export interface Renderers {
-  pdf(svg: string, title: string): Promise<{ data: Uint8Array; warnings: string[] }>
+  /** One page per SVG: the diagram, or the walkthrough's pages. */
+  pdf(svg: string | readonly string[], title: string): Promise<{ data: Uint8Array; warnings: string[] }>
   png(svg: string): Promise<{ data: Uint8Array; warnings: string[] }>
 }
 
@@ -90,13 +92,18 @@ const EXTENSIONS: Record<ExportFormat, string> = {
   svg: 'svg',
   png: 'png',
   pdf: 'pdf',
+  'walkthrough-pdf': 'pdf',
   markdown: 'md',
   html: 'html',
 }
 
 /** Payloads are checked before anything touches the disk (quality.md S16). */
 export const MAX_PAYLOAD = LIMITS.maxFileBytes * 4
-const FileRefSchema = z.strictObject({ token: z.string().min(1).max(100), name: z.string().max(300) })
+const FileRefSchema = z.strictObject({
+  token: z.string().min(1).max(100),
+  name: z.string().max(300),
+  recentId: z.string().max(100).optional(),
+})
 const NameSchema = z.string().max(300)
 const OpenArgs = z.tuple([])
 const SaveArgs = z.tuple([
@@ -111,6 +118,18 @@ const ExportArgs = z.tuple([
   NameSchema,
 ])
 const ReloadArgs = z.tuple([FileRefSchema])
+const SVG_START = /^\s*(<\?xml[^>]*>\s*)?<svg[\s>/]/
+/** The walkthrough's pages: a JSON list of SVGs, one per step. */
+const WalkthroughPages = z.array(z.string().regex(SVG_START)).min(1).max(LIMITS.maxNodes)
+
+function walkthroughPagesOf(data: string | Uint8Array): string[] | undefined {
+  if (typeof data !== 'string') return undefined
+  try {
+    return WalkthroughPages.safeParse(JSON.parse(data)).data
+  } catch {
+    return undefined
+  }
+}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d] // %PDF-
@@ -164,9 +183,14 @@ export class FileRequestError extends Error {}
 export function createFileHandlers(
   dialogs: Dialogs,
   fs: FileSystem = nodeFileSystem,
-  options: { renderers?: Renderers; events?: FileEvents } = {},
+  options: { renderers?: Renderers; events?: FileEvents; platform?: NodeJS.Platform } = {},
 ) {
   const renderers = options.renderers ?? exportRenderers
+  const fileRef = (token: string, path: string): FileRef => ({
+    token,
+    name: basename(path),
+    recentId: recentFileId(path, options.platform),
+  })
   const paths = new Map<string, string>()
   const fingerprints = new Map<string, Fingerprint>()
   /** The disk version the user was last told about, so focus does not nag twice. */
@@ -177,7 +201,7 @@ export function createFileHandlers(
     const known = [...paths].find(([, p]) => p === path)?.[0]
     const token = known ?? randomUUID()
     paths.set(token, path)
-    return { token, name: basename(path) }
+    return fileRef(token, path)
   }
 
   /** The fingerprint of what is on disk now; undefined when the file is gone. */
@@ -225,7 +249,7 @@ export function createFileHandlers(
     } catch (error) {
       return failed(describeWriteError(error, basename(path)))
     }
-    const file = token ? { token, name: basename(path) } : tokenFor(path)
+    const file = token ? fileRef(token, path) : tokenFor(path)
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
     const mtimeMs = await fs.stat(path).then(
       (s) => s.mtimeMs,
@@ -275,24 +299,35 @@ export function createFileHandlers(
       let warnings: string[] = []
       const name = safeFileName(suggestedName, `process.${EXTENSIONS[format]}`)
       const drawing = format === 'pdf' || format === 'png'
-      if (drawing && typeof data !== 'string') {
+      // What main draws: the diagram's SVG (PDF, PNG) or the walkthrough's SVG pages (one PDF).
+      let drawFrom: string | string[] | undefined
+      if (format === 'walkthrough-pdf') {
+        drawFrom = walkthroughPagesOf(data)
+        if (!drawFrom) return failed('invalid request: the walkthrough is drawn from a list of SVG pages')
+      } else if (drawing && typeof data !== 'string') {
         // Bytes already drawn (a chart of the simulation): only a real PNG or PDF.
         if (!startsWith(data, format === 'png' ? PNG_SIGNATURE : PDF_SIGNATURE))
           return failed(`invalid request: not a ${format.toUpperCase()} file`)
       } else if (drawing && typeof data === 'string') {
         // The renderer sends the diagram's SVG; main draws it like the CLI does.
-        if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>/]/.test(data))
-          return failed('invalid request: PDF and PNG are drawn from the SVG of the diagram')
+        if (!SVG_START.test(data)) return failed('invalid request: PDF and PNG are drawn from the SVG of the diagram')
+        drawFrom = data
+      }
+      if (drawFrom !== undefined) {
+        const kind = format === 'png' ? 'PNG' : 'PDF'
         try {
           const drawn =
-            format === 'pdf' ? await renderers.pdf(data, name.replace(/\.pdf$/i, '')) : await renderers.png(data)
+            typeof drawFrom === 'string' && format === 'png'
+              ? await renderers.png(drawFrom)
+              : await renderers.pdf(drawFrom, name.replace(/\.pdf$/i, ''))
           bytes = drawn.data
           warnings = drawn.warnings
         } catch (error) {
-          return failed(`The ${format.toUpperCase()} could not be drawn: ${(error as Error).message}`)
+          return failed(`The ${kind} could not be drawn: ${(error as Error).message}`)
         }
       }
-      const path = await dialogs.showSave(name, [{ name: format.toUpperCase(), extensions: [EXTENSIONS[format]] }])
+      const filter = format === 'walkthrough-pdf' ? 'PDF' : format.toUpperCase()
+      const path = await dialogs.showSave(name, [{ name: filter, extensions: [EXTENSIONS[format]] }])
       if (path === undefined) return { ok: false, cancelled: true }
       const result = await write(path, bytes)
       return result.ok && warnings.length > 0 ? { ...result, warnings } : result

@@ -12,6 +12,8 @@ const bridge: FlowlaneBridge = {
     ipcRenderer.invoke(CHANNELS.saveDocument, target, json, suggestedName, options),
   writeExport: (format, data, suggestedName) => ipcRenderer.invoke(CHANNELS.writeExport, format, data, suggestedName),
   reloadDocument: (target) => ipcRenderer.invoke(CHANNELS.reloadDocument, target),
+  listRecentFiles: () => ipcRenderer.invoke(CHANNELS.listRecentFiles),
+  openRecentFile: (id) => ipcRenderer.invoke(CHANNELS.openRecentFile, id),
   reportState: (state) => ipcRenderer.invoke(CHANNELS.reportState, state),
   respond: (id, answer) => ipcRenderer.invoke(CHANNELS.respond, id, answer),
   onDesktopEvent: (listener) => {

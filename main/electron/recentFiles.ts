@@ -3,9 +3,11 @@
  * `<userData>/recent-files.json`. Bounded, deduplicated, tolerant of a damaged file (it
  * starts empty rather than failing), written atomically.
  */
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
+import type { RecentFile } from '../../shared/ipc/contract.js'
 import { writeFileAtomic } from '../io/writeFileAtomic.js'
 
 export const RECENT_LIMIT = 10
@@ -32,8 +34,21 @@ export function fileRecentStore(path: string): RecentStore {
 const sameFile = (a: string, b: string, platform: NodeJS.Platform): boolean =>
   platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase()
 
+/**
+ * A file's id in Open Recent, as the renderer may know it: a hash of the path (without case
+ * where the OS ignores it), the same in every session, from which no path can be read back.
+ */
+export function recentFileId(path: string, platform: NodeJS.Platform = process.platform): string {
+  const key = platform === 'linux' ? path : path.toLowerCase()
+  return createHash('sha256').update(key).digest('hex').slice(0, 32)
+}
+
 export interface RecentFiles {
   list(): readonly string[]
+  /** The list as the renderer sees it: ids and file names, never paths. */
+  entries(): readonly RecentFile[]
+  /** The path of an id of `entries()`; undefined for any other string. */
+  pathOf(id: string): string | undefined
   add(path: string): Promise<void>
   remove(path: string): Promise<void>
   clear(): Promise<void>
@@ -71,6 +86,8 @@ export async function loadRecentFiles(
 
   return {
     list: () => files,
+    entries: () => files.map((path) => ({ id: recentFileId(path, platform), name: path.split(/[\\/]/).pop() ?? path })),
+    pathOf: (id) => files.find((path) => recentFileId(path, platform) === id),
     add: (path) => save([path, ...files.filter((p) => !sameFile(p, path, platform))]),
     remove: (path) => save(files.filter((p) => !sameFile(p, path, platform))),
     clear: () => save([]),

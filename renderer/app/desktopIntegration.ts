@@ -8,6 +8,7 @@
  */
 import { serializeDocument, type FlowDocument } from '../../shared/document/index.js'
 import { toSvg } from '../../shared/formats/svg/toSvg.js'
+import { walkthroughPages } from '../../shared/formats/walkthrough/walkthroughPages.js'
 import type { DesktopEvent, ExportFormat, MenuCommand, WindowState } from '../../shared/ipc/contract.js'
 import { bridge, isDesktop } from '../bridge/bridge.js'
 import { simulationActions } from '../simulation/simulationStore.js'
@@ -15,6 +16,7 @@ import { duplicateSelection } from './clipboard.js'
 import { autoLayout, loadText, openDocument, saveDocument, type Notice, type NoticeSink } from './fileActions.js'
 import { editorEvents } from './shortcuts.js'
 import type { EditorStore } from './store.js'
+import { t } from '../i18n/index.js'
 
 const isMac = /Mac/i.test(navigator.platform)
 
@@ -95,7 +97,7 @@ function showNotice(notice: Notice, actions: readonly { label: string; run: () =
   const dismiss = document.createElement('button')
   dismiss.type = 'button'
   dismiss.textContent = '✕'
-  dismiss.setAttribute('aria-label', 'Dismiss')
+  dismiss.setAttribute('aria-label', t('app.dismiss'))
   dismiss.addEventListener('click', close)
   banner.append(dismiss)
   document.body.append(banner)
@@ -170,15 +172,22 @@ async function exportDocument(store: EditorStore, format: ExportFormat): Promise
     case 'json':
       data = serializeDocument(doc)
       break
+    case 'walkthrough-pdf':
+      data = JSON.stringify(walkthroughPages(doc))
+      extension = 'walkthrough.pdf'
+      break
   }
   const result = await bridge.writeExport(format, data, exportFileName(doc, extension))
   if (result.ok)
     showNotice({
       kind: result.warnings?.length ? 'warning' : 'info',
-      lines: [`Exported ${result.file.name}`, ...(result.warnings ?? [])],
+      lines: [t('exportDialog.exported', { file: result.file.name }), ...(result.warnings ?? [])],
     })
   else if (!result.cancelled)
-    notify({ kind: 'error', lines: [`Not exported: ${result.message ?? 'the file could not be written'}`] })
+    notify({
+      kind: 'error',
+      lines: [t('exportDialog.notExported', { reason: result.message ?? t('notices.notWritten') })],
+    })
 }
 
 /** The menu's commands: the same actions as the toolbar and the shortcuts. */
@@ -255,16 +264,21 @@ export function runCommand(store: EditorStore, command: MenuCommand): void {
 export async function resolveSaveConflict(store: EditorStore, notifyUser: NoticeSink = notify): Promise<void> {
   const { file, doc } = store.getState()
   if (!file) return
-  const choice = await choose(
-    `${file.name} was changed by another program.`,
-    'Reload it and lose your changes, overwrite it with your version, or save your version as a new file?',
-    ['Reload', 'Overwrite', 'Save As…', 'Cancel'],
-  )
+  const choice = await choose(t('desktop.changedOnDisk', { file: file.name }), t('desktop.conflictDetail'), [
+    t('desktop.reload'),
+    t('desktop.overwrite'),
+    t('desktop.saveAs'),
+    t('desktop.cancel'),
+  ])
   if (choice === 0) await reload(store, notifyUser)
   else if (choice === 1) {
     const result = await bridge.saveDocument(file, serializeDocument(doc), file.name, { overwrite: true })
     if (result.ok) store.getState().markSaved(result.file)
-    else if (!result.cancelled) notifyUser({ kind: 'error', lines: [`Not saved: ${result.message ?? ''}`] })
+    else if (!result.cancelled)
+      notifyUser({
+        kind: 'error',
+        lines: [t('notices.notSaved', { reason: result.message ?? t('notices.notWritten') })],
+      })
   } else if (choice === 2) await saveDocument(store, notifyUser, true)
 }
 
@@ -274,12 +288,15 @@ async function reload(store: EditorStore, notifyUser: NoticeSink): Promise<void>
   try {
     const opened = await bridge.reloadDocument(file)
     if (!opened) {
-      notifyUser({ kind: 'error', lines: [`${file.name} no longer exists. Use Save As to keep your version.`] })
+      notifyUser({ kind: 'error', lines: [t('desktop.gone', { file: file.name })] })
       return
     }
     await loadText(store, opened.text, opened.file.name, notifyUser, opened.file)
   } catch (error) {
-    notifyUser({ kind: 'error', lines: [`Cannot reload ${file.name}: ${(error as Error).message}`] })
+    notifyUser({
+      kind: 'error',
+      lines: [t('desktop.cannotReload', { file: file.name, reason: (error as Error).message })],
+    })
   }
 }
 
@@ -288,9 +305,9 @@ async function settleUnsaved(store: EditorStore, nextName: string): Promise<bool
   const { dirty, file, doc } = store.getState()
   if (!dirty) return true
   const choice = await choose(
-    `Save the changes to ${file?.name ?? doc.name} before opening ${nextName}?`,
-    'Your changes will be lost if you don’t save them.',
-    ['Save', 'Don’t Save', 'Cancel'],
+    t('desktop.saveBeforeOpening', { name: file?.name ?? doc.name, next: nextName }),
+    t('desktop.lostIfNotSaved'),
+    [t('desktop.save'), t('desktop.dontSave'), t('desktop.cancel')],
   )
   if (choice === 2) return false
   if (choice === 1) return true
@@ -315,11 +332,11 @@ async function onDesktopEvent(store: EditorStore, event: DesktopEvent): Promise<
         {
           kind: 'warning',
           lines: [
-            `${file.name} was changed by another program.`,
-            dirty ? 'Reloading drops your unsaved changes.' : 'Reload to see the new version.',
+            t('desktop.changedOnDisk', { file: file.name }),
+            dirty ? t('desktop.reloadDrops') : t('desktop.reloadToSee'),
           ],
         },
-        [{ label: 'Reload', run: () => void reload(store, notify) }],
+        [{ label: t('desktop.reload'), run: () => void reload(store, notify) }],
       )
       return
     }

@@ -9,6 +9,7 @@ import {
   type FlowDocument,
   type LoadError,
 } from '../../shared/document/index.js'
+import { formatImportMessage, type ImportMessage } from '../../shared/formats/importMessages/index.js'
 import { bridge } from '../bridge/bridge.js'
 import { resolveSaveConflict } from './desktopIntegration.js'
 import type { EditorStore } from './store.js'
@@ -45,12 +46,18 @@ export async function documentFromText(
   return { errors: result.errors.map((e: LoadError) => formatLoadError(e)) }
 }
 
-/** An importer's warning or error as one line. */
+/** An importer's warning or error as one line, in the UI language where the importer gave a catalog key. */
 export function describeProblem(problem: unknown): string {
   if (typeof problem === 'string') return problem
-  const p = problem as { file?: string; line?: number; column?: number; message?: string }
+  const p = problem as { file?: string; line?: number; column?: number; message?: string } & Partial<ImportMessage>
   const place = p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`
-  return `${p.file ?? ''}${place}${p.file || place ? ': ' : ''}${p.message ?? String(problem)}`
+  const text =
+    p.messageKey !== undefined
+      ? formatImportMessage({ messageKey: p.messageKey, values: p.values, names: p.names }, (key, values) =>
+          t(key, { ns: 'imports', ...values }),
+        )
+      : (p.message ?? String(problem))
+  return `${p.file ?? ''}${place}${p.file || place ? ': ' : ''}${text}`
 }
 
 export async function openDocument(store: EditorStore, notify: NoticeSink): Promise<void> {

@@ -14,10 +14,40 @@ enablePatches()
 /** quality.md L6: undo history ≤ 200 steps. */
 export const HISTORY_LIMIT = 200
 
+/** quality.md L6: … and ≤ 100 MB; the oldest steps are dropped first. */
+export const HISTORY_BUDGET_BYTES = 100 * 1024 * 1024
+
 interface HistoryEntry {
   readonly label: string
   readonly patches: Patch[]
   readonly inverse: Patch[]
+  /** Estimated memory of the patches: their JSON length, measured once when the step is made. */
+  readonly bytes: number
+}
+
+/** The patches' JSON length: a cheap, stable estimate of what keeping a step costs. */
+export function patchBytes(patches: readonly Patch[]): number {
+  return JSON.stringify(patches).length
+}
+
+/**
+ * The history after pushing `entry`: at most `limit` steps whose estimated size stays within
+ * `budget`, dropping the oldest. The newest step is always kept, however large.
+ */
+export function boundedHistory(
+  stack: readonly HistoryEntry[],
+  entry: HistoryEntry,
+  limit = HISTORY_LIMIT,
+  budget = HISTORY_BUDGET_BYTES,
+): HistoryEntry[] {
+  const kept = [entry]
+  let total = entry.bytes
+  for (let i = stack.length - 1; i >= 0 && kept.length < limit; i--) {
+    total += stack[i]!.bytes
+    if (total > budget) break
+    kept.push(stack[i]!)
+  }
+  return kept.reverse()
 }
 
 export interface Selection {
@@ -61,7 +91,16 @@ function validate(doc: FlowDocument, locale: MessageLocale = 'en'): Problem[] {
   return validateDocument(doc, { locale })
 }
 
-export function createEditorStore(initial: FlowDocument) {
+export interface EditorStoreOptions {
+  /** Undo steps kept (default HISTORY_LIMIT). */
+  readonly historyLimit?: number
+  /** Estimated bytes of undo patches kept (default HISTORY_BUDGET_BYTES). */
+  readonly historyBudget?: number
+}
+
+export function createEditorStore(initial: FlowDocument, options: EditorStoreOptions = {}) {
+  const historyLimit = options.historyLimit ?? HISTORY_LIMIT
+  const historyBudget = options.historyBudget ?? HISTORY_BUDGET_BYTES
   return create<EditorState>()((set, get) => ({
     doc: initial,
     file: null,
@@ -84,7 +123,12 @@ export function createEditorStore(initial: FlowDocument) {
       set({
         doc,
         dirty: true,
-        undoStack: [...state.undoStack, { label, patches, inverse }].slice(-HISTORY_LIMIT),
+        undoStack: boundedHistory(
+          state.undoStack,
+          { label, patches, inverse, bytes: patchBytes(patches) + patchBytes(inverse) },
+          historyLimit,
+          historyBudget,
+        ),
         redoStack: [],
         problems: validate(doc, get().problemLocale),
         selection: pruneSelection(state.selection, doc),

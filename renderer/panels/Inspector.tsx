@@ -11,15 +11,16 @@ import { useApply } from './inspectorShared.js'
 import { NodeInspector } from './NodeInspector.js'
 import { Outline } from './Outline.js'
 import { Problems } from './Problems.js'
+import { HistoryPanel } from './HistoryPanel.js'
 import { useT } from '../i18n/index.js'
 
-type Tab = 'inspector' | 'outline' | 'problems'
-const TABS: readonly Tab[] = ['inspector', 'outline', 'problems']
+type Tab = 'inspector' | 'outline' | 'problems' | 'history'
+const TABS: readonly Tab[] = ['inspector', 'outline', 'problems', 'history']
 
 /**
- * The side panel, with three tabs: the inspector (every field of whatever is selected — a
+ * The side panel, with four tabs: the inspector (every field of whatever is selected — a
  * step, an edge, a lane, a role, several steps, or the document), the outline of the flow,
- * and its live problems.
+ * its live problems, and its history (named versions and autosaves).
  */
 export function Inspector() {
   const [tab, setTab] = useState<Tab>('inspector')
@@ -31,6 +32,17 @@ export function Inspector() {
     const onShow = () => setTab('problems')
     editorEvents.addEventListener('show-problems', onShow)
     return () => editorEvents.removeEventListener('show-problems', onShow)
+  }, [])
+
+  // Ctrl+Alt+S (shortcuts.ts) names a version in the history tab: each press focuses its name field.
+  const [versionRequest, setVersionRequest] = useState(0)
+  useEffect(() => {
+    const onSaveVersion = () => {
+      setTab('history')
+      setVersionRequest((n) => n + 1)
+    }
+    editorEvents.addEventListener('save-version', onSaveVersion)
+    return () => editorEvents.removeEventListener('save-version', onSaveVersion)
   }, [])
 
   // Enter on a selected step (shortcuts.ts) edits its label here.
@@ -53,7 +65,10 @@ export function Inspector() {
     if (!e.ctrlKey && !e.metaKey && !e.altKey && e.key !== 'F1') e.stopPropagation()
   }
 
-  const select = (next: Tab) => () => setTab(next)
+  const select = (next: Tab) => () => {
+    setTab(next)
+    setVersionRequest(0)
+  }
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1
@@ -88,8 +103,10 @@ export function Inspector() {
           <SelectionInspector />
         ) : tab === 'outline' ? (
           <Outline onOpen={() => editorEvents.dispatchEvent(new Event('edit-label'))} />
-        ) : (
+        ) : tab === 'problems' ? (
           <Problems />
+        ) : (
+          <HistoryPanel focusName={versionRequest} />
         )}
       </div>
     </aside>

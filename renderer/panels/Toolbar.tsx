@@ -5,9 +5,11 @@ import { autoLayout, openDocument, saveDocument, type NoticeSink } from '../app/
 import { editorEvents, SHORTCUTS } from '../app/shortcuts.js'
 import { TEMPLATES } from '../app/templates.js'
 import { focusNode } from '../canvas/focusNode.js'
+import { KeyRows, PRESENT_KEYS } from '../present/presentKeys.js'
 import { simulationActions } from '../simulation/simulationStore.js'
 import { useT } from '../i18n/index.js'
 import { DisplayMenu } from '../theme/DisplayMenu.js'
+import { RecentMenu } from './RecentDocuments.js'
 
 /** File, edit and view commands, the template menu, search and help. */
 export function Toolbar({ notify }: { notify: NoticeSink }) {
@@ -19,7 +21,7 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
   const dirty = useEditor((s) => s.dirty)
   const flow = useReactFlow()
   const { t } = useT()
-  const [panel, setPanel] = useState<'templates' | 'help' | null>(null)
+  const [panel, setPanel] = useState<'templates' | 'recent' | 'help' | null>(null)
 
   useEffect(() => {
     const onNew = () => setPanel('templates')
@@ -55,9 +57,22 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
         >
           {t('toolbar.new')}
         </button>
-        <button type="button" onClick={() => void openDocument(store, notify)} title={t('toolbar.openTitle')}>
-          {t('toolbar.open')}
-        </button>
+        <span className="split-button">
+          <button type="button" onClick={() => void openDocument(store, notify)} title={t('toolbar.openTitle')}>
+            {t('toolbar.open')}
+          </button>
+          <button
+            type="button"
+            className="split-toggle"
+            onClick={() => setPanel(panel === 'recent' ? null : 'recent')}
+            aria-expanded={panel === 'recent'}
+            aria-haspopup="dialog"
+            aria-label={t('toolbar.recent')}
+            title={t('toolbar.recentTitle')}
+          >
+            ▾
+          </button>
+        </span>
         <button type="button" onClick={() => void saveDocument(store, notify)} title={t('toolbar.saveTitle')}>
           {t('toolbar.save')}
         </button>
@@ -117,6 +132,7 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
         {t('toolbar.help')}
       </button>
       {panel === 'templates' && <TemplateMenu onClose={() => setPanel(null)} />}
+      {panel === 'recent' && <RecentMenu onClose={() => setPanel(null)} notify={notify} />}
       {panel === 'help' && <HelpPanel onClose={() => setPanel(null)} />}
     </header>
   )
@@ -166,14 +182,13 @@ function HelpPanel({ onClose }: { onClose: () => void }) {
       <h2>{t('help.title')}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <th scope="row">
-                <kbd>{s.keysKey ? t(s.keysKey) : s.keys}</kbd>
-              </th>
-              <td>{t(s.action)}</td>
-            </tr>
-          ))}
+          <KeyRows keys={SHORTCUTS} />
+        </tbody>
+      </table>
+      <h3>{t('present.keyHelp.title')}</h3>
+      <table>
+        <tbody>
+          <KeyRows keys={PRESENT_KEYS} />
         </tbody>
       </table>
       <button type="button" className="close" onClick={onClose} aria-label={t('app.close')}>

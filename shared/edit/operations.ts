@@ -4,7 +4,7 @@
  * tests can run them through `produce`. Each keeps the document loadable: references are
  * cleaned up with what they point to, ids stay unique.
  */
-import type { Draft } from 'immer'
+import { isDraft, original, type Draft } from 'immer'
 import {
   DocumentSchema,
   EdgeSchema,
@@ -19,6 +19,7 @@ import {
   type Point,
   type Role,
 } from '../document/schema.js'
+import { sameJson } from '../document/diffDocuments.js'
 import { DEFAULT_SIZES } from '../geometry/geometry.js'
 
 type Doc = Draft<FlowDocument>
@@ -410,4 +411,20 @@ export function pasteElements(
       doc.nodes.find((n) => n.id === idMap.get(node.id))!.timeout = { after: node.timeout.after, edgeId: copied.id }
   }
   return [...idMap.values()]
+}
+
+/**
+ * Makes the document equal to `next` (restoring a saved version): keys that differ are
+ * replaced, keys `next` lacks are removed. Run through `produceWithPatches`, it is one step
+ * whose inverse patches give back the document as it was, exactly.
+ */
+export function replaceDocument(doc: Doc, next: FlowDocument): void {
+  const target = doc as Record<string, unknown>
+  // Compared on the draft's base object: reading through the draft would proxy every step.
+  const base = ((isDraft(doc) ? original(doc) : doc) ?? doc) as Record<string, unknown>
+  const source = next as Record<string, unknown>
+  for (const key of Object.keys(base)) if (!Object.hasOwn(source, key)) delete target[key]
+  for (const [key, value] of Object.entries(source)) {
+    if (!sameJson(base[key], value)) target[key] = clone(value)
+  }
 }

@@ -110,3 +110,14 @@ test('a file dropped on the window opens', async ({ page }) => {
   await expect(page.locator('.react-flow__node-step')).toHaveCount(3)
   await expectAllStepsInView(page)
 })
+
+test('an importer’s warnings are shown in the UI language', async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem('flowlane.language', 'zh-CN'))
+  await page.reload()
+  await page.locator('.react-flow__node-step').first().waitFor()
+  await openWithChooser(page, MERMAID)
+  const notice = page.locator('.notice')
+  await expect(notice).toContainText('已导入 new-leads.mmd，但有警告：')
+  await expect(notice).toContainText('new-leads.mmd:8: 已去掉一个 click：Flowlane 不在步骤上保留链接或回调')
+  await expect(notice).toContainText('new-leads.mmd:9: 已忽略 1 条 style 语句：Flowlane 按步骤类型着色')
+})

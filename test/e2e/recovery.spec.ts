@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import type { FlowDocument } from '../../shared/document/index.js'
 import { currentDocument, openEditor } from './support.js'
@@ -63,4 +64,52 @@ test('a discarded recovery is not offered again', async ({ page }) => {
   await page.reload()
   await page.locator('.react-flow__node-step').first().waitFor()
   await expect(page.getByRole('alertdialog', { name: 'Recover unsaved work?' })).toBeHidden()
+})
+
+test('a full storage: autosave says so, and the document stays intact, editable and saveable', async ({ page }) => {
+  // given IndexedDB refusing every write as a full disk would (quality.md D8), once switched on
+  await page.addInitScript(() => {
+    const flags = window as unknown as { __storageFull?: boolean }
+    for (const method of ['put', 'add'] as const) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own store as `this`
+      const original = IDBObjectStore.prototype[method]
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (flags.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+        return original.apply(this, args)
+      }
+    }
+  })
+  const errors = await openEditor(page)
+  await page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = true))
+
+  // when the document is edited
+  await rename(page, 'Edited on a full disk')
+  const edited = await currentDocument(page)
+
+  // then the message says autosave is paused…
+  const notice = page.locator('.autosave-notice')
+  await expect(notice).toContainText('Autosave paused: the browser storage is full.', { timeout: 5000 })
+  await page.screenshot({ path: test.info().outputPath('autosave-full.png') })
+  // …the document in memory is the edited one, untouched by the failed write…
+  expect(await currentDocument(page)).toEqual(edited)
+  await expect(page.locator('.doc-title')).toContainText('Edited on a full disk')
+  // …it can still be edited and undone…
+  await rename(page, 'Edited twice')
+  expect((await currentDocument(page)).name).toBe('Edited twice')
+  await page.locator('.doc-title').click()
+  await page.keyboard.press('Control+z')
+  expect(await currentDocument(page)).toEqual(edited)
+  // …and saved to a file, byte for byte what it holds
+  const download = page.waitForEvent('download')
+  await page.keyboard.press('Control+s')
+  const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as FlowDocument
+  expect(saved).toEqual(edited)
+  await expect(page.getByText('Unsaved changes')).toBeHidden()
+
+  // once there is room again, the next change is autosaved and the message goes
+  await page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = false))
+  await rename(page, 'Room again')
+  await expect(notice).toBeHidden({ timeout: 5000 })
+  await expect.poll(() => autosaved(page, 'Room again'), { timeout: 5000 }).toBe(true)
+  expect(errors).toEqual([])
 })

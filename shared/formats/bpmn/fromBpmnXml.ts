@@ -10,6 +10,7 @@
  * Hostile input is refused before parsing (preflight.ts); ids from the file only ever key
  * `Map`s, so `__proto__` or `constructor` ids are plain strings here.
  */
+import { importMessage, listNames, type ImportMessageKey, type ImportValues } from '../importMessages/index.js'
 import { documentNameFromFile, slug } from '../importNames.js'
 import type {
   BpmnActivity,
@@ -101,7 +102,7 @@ export async function fromBpmnXml(xml: string, fileName: string): Promise<Result
   }
   const warnings: TextProblem[] = []
   if (checked.strippedCharacters > 0) {
-    warnings.push({ message: `removed ${checked.strippedCharacters} character(s) XML does not allow` })
+    warnings.push(importMessage('bpmnStripped', { count: checked.strippedCharacters }))
   }
   const readerWarnings = new Map<string, string[]>()
   for (const warning of parsed.warnings) {
@@ -121,9 +122,12 @@ export async function fromBpmnXml(xml: string, fileName: string): Promise<Result
     readerWarnings.set(kind, list)
   }
   for (const [kind, names] of readerWarnings) {
-    warnings.push({
-      message: `${kind === 'unresolved reference' ? 'ignored unresolved references' : `skipped: ${kind}`} ${list(names.map((n) => `<${n}>`))}`,
-    })
+    const tags = listNames(names.map((n) => `<${n}>`))
+    warnings.push(
+      kind === 'unresolved reference'
+        ? importMessage('bpmnUnresolved', { names: tags })
+        : importMessage('bpmnSkipped', { kind, names: tags }),
+    )
   }
 
   const reader = new Reader(parsed.rootElement, text, fileName, warnings)
@@ -134,7 +138,7 @@ export async function fromBpmnXml(xml: string, fileName: string): Promise<Result
   const check = parseDocument(serializeDocument(converted.document), fileName)
   if (!check.ok) {
     const first = check.errors[0]
-    return fail({ message: `the imported document does not load: ${first?.path ?? ''} ${first?.message ?? ''}`.trim() })
+    return fail(importMessage('importDoesNotLoad', { detail: `${first?.path ?? ''} ${first?.message ?? ''}`.trim() }))
   }
   return {
     ok: true,
@@ -150,14 +154,8 @@ function describeXmlError(message: string): TextProblem {
   return {
     ...(line ? { line: Number(line[1]) + 1 } : {}),
     ...(line && column ? { column: Number(column[1]) + 1 } : {}),
-    message: `invalid XML: ${nested}`,
+    ...importMessage('bpmnInvalidXml', { reason: nested }),
   }
-}
-
-/** At most eight names, then how many more. */
-function list(names: readonly string[]): string {
-  const shown = names.slice(0, 8).join(', ')
-  return names.length > 8 ? `${shown} and ${names.length - 8} more` : shown
 }
 
 type Element = El<BpmnBaseElement>
@@ -225,7 +223,10 @@ class Reader {
   /** Our document's working calendar: ISO durations of working-clock units depend on it. */
   private calendar: Calendar | undefined
   /** Grouped warnings: one line per kind of loss, naming the elements. */
-  private readonly losses = new Map<string, { names: string[]; line: number | undefined }>()
+  private readonly losses = new Map<
+    string,
+    { key: ImportMessageKey; values: ImportValues | undefined; names: string[]; line: number | undefined }
+  >()
   /** Namespace prefixes of other tools' extensions (camunda:, signavio:) on imported elements. */
   private readonly vendorPrefixes = new Set<string>()
   private readonly vendorElements: Element[] = []
@@ -244,7 +245,7 @@ class Reader {
     ) as El<BpmnCollaboration>[]
     const collaboration = collaborations[0]
     const pools = this.pools(collaborations)
-    if (pools.length === 0) return { ok: false, error: { message: 'the file holds no BPMN process' } }
+    if (pools.length === 0) return { ok: false, error: importMessage('bpmnNoProcess') }
 
     const flDocument = flowlaneExtension(pools[0]!.process, 'fl:Document')
     this.ours = flDocument !== undefined && pools.length === 1
@@ -287,14 +288,15 @@ class Reader {
     for (const artifact of artifacts) {
       if (artifact.$instanceOf('bpmn:TextAnnotation')) this.note(artifact)
       else if (artifact.$instanceOf('bpmn:Association')) associations.push(artifact)
-      else this.loss('left out groups', [artifact])
+      else this.loss('lossGroups', [artifact])
     }
     if (this.nodes.length > LIMITS.maxNodes) {
       return {
         ok: false,
-        error: {
-          message: `too complex: ${this.nodes.length} steps; Flowlane opens at most ${LIMITS.maxNodes.toLocaleString('en')}`,
-        },
+        error: importMessage('bpmnTooManySteps', {
+          count: this.nodes.length,
+          max: LIMITS.maxNodes.toLocaleString('en'),
+        }),
       }
     }
 
@@ -305,13 +307,14 @@ class Reader {
     if (this.edges.length > LIMITS.maxEdges) {
       return {
         ok: false,
-        error: {
-          message: `too complex: ${this.edges.length} flows; Flowlane opens at most ${LIMITS.maxEdges.toLocaleString('en')}`,
-        },
+        error: importMessage('bpmnTooManyFlows', {
+          count: this.edges.length,
+          max: LIMITS.maxEdges.toLocaleString('en'),
+        }),
       }
     }
     const messageFlows = collaborations.flatMap((c) => c.messageFlows ?? [])
-    if (messageFlows.length > 0) this.loss('left out message flows (Flowlane has one flow of work)', messageFlows)
+    if (messageFlows.length > 0) this.loss('lossMessageFlows', messageFlows)
 
     let document = this.document(
       pools,
@@ -328,13 +331,12 @@ class Reader {
         lanes.map((l) => l.lane),
       )
     if (this.vendorElements.length > 0) {
-      this.loss(
-        `ignored other tools' extensions (${[...this.vendorPrefixes].sort().join(', ')}) on`,
-        this.vendorElements,
-      )
+      this.loss('lossVendor', this.vendorElements, undefined, {
+        prefixes: [...this.vendorPrefixes].sort().join(', '),
+      })
     }
-    for (const [message, { names, line }] of this.losses) {
-      this.warnings.push({ ...(line === undefined ? {} : { line }), message: `${message}: ${list(names)}` })
+    for (const { key, values, names, line } of this.losses.values()) {
+      this.warnings.push({ ...(line === undefined ? {} : { line }), ...importMessage(key, values, names) })
     }
     this.warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     return { ok: true, document }
@@ -349,7 +351,7 @@ class Reader {
     for (const participant of collaborations.flatMap((c) => c.participants ?? [])) {
       const process = participant.processRef as El<BpmnProcess> | undefined
       if (!process || seen.has(process)) {
-        if (!process) this.loss('left out pools without a process', [participant])
+        if (!process) this.loss('lossPoolsWithoutProcess', [participant])
         continue
       }
       seen.add(process)
@@ -366,7 +368,10 @@ class Reader {
     if (withContent.length > 1) {
       this.warnings.push({
         ...this.lineOf(withContent[1]!.participant ?? withContent[1]!.process),
-        message: `merged ${withContent.length} pools into one flow: ${list(withContent.map((p) => this.name(p.participant ?? p.process)))}; each pool's lanes (or the pool itself) became lanes`,
+        ...importMessage('bpmnMergedPools', {
+          count: withContent.length,
+          pools: listNames(withContent.map((p) => this.name(p.participant ?? p.process))),
+        }),
       })
     }
     return withContent.length > 0 ? withContent : pools.slice(0, 1)
@@ -376,7 +381,7 @@ class Reader {
     const out: { lane: LaneInfo; members: readonly object[] }[] = []
     for (const pool of pools) {
       const laneSets = pool.process.laneSets ?? []
-      if (laneSets.length > 1) this.loss('used only the first lane set of', [pool.process])
+      if (laneSets.length > 1) this.loss('lossLaneSets', [pool.process])
       const leaves = this.leafLanes(laneSets[0], [], 0)
       if (leaves.length === 0 && pools.length > 1) {
         const owner = pool.participant ?? pool.process
@@ -411,7 +416,7 @@ class Reader {
     for (const lane of laneSet?.lanes ?? []) {
       const children = lane.childLaneSet?.lanes ?? []
       if (children.length > 0 && depth < MAX_NESTING) {
-        this.loss('flattened nested lanes (each step is in its innermost lane)', [lane])
+        this.loss('lossNestedLanes', [lane])
         leaves.push(...this.leafLanes(lane.childLaneSet, [...path, lane.name ?? ''], depth + 1))
       } else leaves.push({ lane: lane, path })
     }
@@ -450,35 +455,31 @@ class Reader {
       this.subprocessLosses(element)
     } else if (type === 'bpmn:StartEvent') {
       kind = 'start'
-      if (definitionTypes.length > 0)
-        this.loss('dropped the triggers of start events (cases simply enter there)', [element])
+      if (definitionTypes.length > 0) this.loss('lossStartTriggers', [element])
     } else if (type === 'bpmn:EndEvent') {
       kind = 'end'
-      if (definitionTypes.length > 0)
-        this.loss('dropped the results (error, message, terminate, …) of end events', [element])
+      if (definitionTypes.length > 0) this.loss('lossEndResults', [element])
     } else if (type === 'bpmn:ExclusiveGateway' || type === 'bpmn:EventBasedGateway') kind = 'decision'
     else if (type === 'bpmn:ParallelGateway') kind = 'parallel'
     else if (type === 'bpmn:InclusiveGateway' || type === 'bpmn:ComplexGateway') {
       kind = 'decision'
-      this.loss('imported inclusive and complex gateways as decisions (one branch per case)', [element])
+      this.loss('lossInclusive', [element])
     } else if (type === 'bpmn:IntermediateCatchEvent') {
       kind = 'wait'
       const timer = definitions.find((d) => d.$instanceOf('bpmn:TimerEventDefinition')) as
         El<BpmnTimerEventDefinition> | undefined
       const iso = parseIsoDuration(expressionText(timer?.timeDuration))
       if (iso) duration = { dist: 'fixed', value: iso.value, unit: iso.unit }
-      else if (timer)
-        this.loss('kept timer events without their time (only durations such as PT2H are kept)', [element])
+      else if (timer) this.loss('lossTimerWithoutTime', [element])
       else
-        this.loss(
-          `imported catch events as waits without a duration (${[...new Set(definitionTypes)].join(', ') || 'none'})`,
-          [element],
-        )
+        this.loss('lossCatchEvents', [element], undefined, {
+          kinds: [...new Set(definitionTypes)].join(', ') || 'none',
+        })
     } else if (type === 'bpmn:IntermediateThrowEvent') {
       kind = 'task'
-      this.loss('imported intermediate throw events as tasks', [element])
+      this.loss('lossThrowEvents', [element])
     } else {
-      this.loss(`left out elements Flowlane cannot represent (${describeType(type)})`, [element])
+      this.loss('lossUnknownElements', [element], undefined, { type: describeType(type) })
       return
     }
 
@@ -532,7 +533,7 @@ class Reader {
       if (value === undefined) return undefined
       const checked = schema.safeParse(value)
       if (checked.success) return checked.data
-      this.loss(`dropped invalid Flowlane data (${what})`, [element])
+      this.loss('lossInvalidData', [element], undefined, { what })
       return undefined
     }
     if (fl.outcome !== undefined) node.outcome = fl.outcome
@@ -613,28 +614,23 @@ class Reader {
   private subprocessLosses(element: FlowElement): void {
     if (element.$instanceOf('bpmn:CallActivity')) {
       const called = (element as El<BpmnCallActivity>).calledElement
-      this.loss('imported call activities as one step (the process they call is not imported)', [element], called)
+      this.loss('lossCallActivities', [element], called)
       return
     }
     const inner = countInner(element, 0)
-    if (inner > 0)
-      this.loss(
-        'collapsed subprocesses into one step each, leaving out their inner elements',
-        [element],
-        `${inner} inside`,
-      )
+    if (inner > 0) this.loss('lossCollapsed', [element], `${inner} inside`)
     if ((element as El<BpmnSubProcess>).triggeredByEvent) {
-      this.loss('imported event subprocesses as unconnected steps', [element])
+      this.loss('lossEventSubprocesses', [element])
     }
-    if (element.$type === 'bpmn:Transaction') this.loss('imported transactions as plain subprocesses', [element])
+    if (element.$type === 'bpmn:Transaction') this.loss('lossTransactions', [element])
   }
 
   private activityLosses(element: FlowElement): void {
     const activity = element as El<BpmnActivity>
-    if (activity.loopCharacteristics) this.loss('dropped loop and multi-instance markers', [element])
-    if (activity.isForCompensation) this.loss('imported compensation activities as ordinary steps', [element])
+    if (activity.loopCharacteristics) this.loss('lossLoops', [element])
+    if (activity.isForCompensation) this.loss('lossCompensation', [element])
     if ((activity.dataInputAssociations ?? []).length + (activity.dataOutputAssociations ?? []).length > 0) {
-      this.loss('dropped data inputs and outputs of', [element])
+      this.loss('lossDataIo', [element])
     }
   }
 
@@ -672,7 +668,7 @@ class Reader {
     for (const event of events) {
       const host = event.attachedToRef ? this.nodeIdOf.get(event.attachedToRef) : undefined
       if (host === undefined) {
-        this.loss('left out boundary events not attached to an imported step', [event])
+        this.loss('lossUnattachedBoundary', [event])
         continue
       }
       const node = this.nodes.find((n) => n.id === host)!
@@ -695,9 +691,8 @@ class Reader {
         node.timeout = { after, edgeId: '' }
         flowsFrom.set(flows[0]!, { host, timeoutOf: host })
         for (const other of flows.slice(1)) flowsFrom.set(other, { host })
-        if (flows.length > 1)
-          this.loss('kept one flow per timeout timer; the others now leave the step itself', [event])
-        if (iso.approximate) this.loss('counted years and months as 365 and 30 days', [event])
+        if (flows.length > 1) this.loss('lossTimerFlows', [event])
+        if (iso.approximate) this.loss('lossApproximate', [event])
         continue
       }
       if (timer && iso && definitions.length === 1 && !interrupting && flows.length === 0) {
@@ -706,7 +701,7 @@ class Reader {
           exact && DurationSchema.safeParse(exact).success && this.iso(exact as Duration) === written
             ? (exact as Duration)
             : { value: iso.value, unit: iso.unit }
-        if (iso.approximate) this.loss('counted years and months as 365 and 30 days', [event])
+        if (iso.approximate) this.loss('lossApproximate', [event])
         continue
       }
       const kinds = definitions.map((d) =>
@@ -715,13 +710,11 @@ class Reader {
           .replace(/EventDefinition$/, '')
           .toLowerCase(),
       )
-      const what = `${interrupting ? '' : 'non-interrupting '}${kinds.join('+') || 'none'}`
+      const what = { kinds: kinds.join('+') || 'none' }
       if (flows.length > 0) {
-        this.loss(`Flowlane has no exception paths: the flows of boundary events now leave their step (${what})`, [
-          event,
-        ])
+        this.loss(interrupting ? 'lossExceptionPaths' : 'lossExceptionPathsNonInterrupting', [event], undefined, what)
         for (const flow of flows) flowsFrom.set(flow, { host })
-      } else this.loss(`left out boundary events (${what})`, [event])
+      } else this.loss(interrupting ? 'lossBoundary' : 'lossBoundaryNonInterrupting', [event], undefined, what)
     }
     return flowsFrom
   }
@@ -731,7 +724,7 @@ class Reader {
     const source = fromBoundary?.host ?? (flow.sourceRef ? this.nodeIdOf.get(flow.sourceRef) : undefined)
     const target = flow.targetRef ? this.nodeIdOf.get(flow.targetRef) : undefined
     if (source === undefined || target === undefined) {
-      this.loss('left out flows from or to elements that were left out', [flow])
+      this.loss('lossOrphanFlows', [flow])
       return
     }
     const fl = flowlaneExtension(flow, 'fl:Edge')
@@ -755,7 +748,7 @@ class Reader {
     const source = association.sourceRef ? this.nodeIdOf.get(association.sourceRef) : undefined
     const target = association.targetRef ? this.nodeIdOf.get(association.targetRef) : undefined
     if (source === undefined || target === undefined) {
-      this.loss('left out associations to elements that were left out', [association])
+      this.loss('lossOrphanAssociations', [association])
       return
     }
     const fl = flowlaneExtension(association, 'fl:Edge')
@@ -834,12 +827,12 @@ class Reader {
       if (fl.calendar) {
         const calendar = CalendarSchema.safeParse(plain(fl.calendar, ['hoursPerDay', 'daysPerWeek', 'dayStartsAt']))
         if (calendar.success) doc.calendar = calendar.data
-        else this.warnings.push({ message: 'dropped an invalid working calendar' })
+        else this.warnings.push(importMessage('bpmnInvalidCalendar'))
       }
       for (const role of fl.role ?? []) {
         const checked = RoleSchema.safeParse(plain(role, ['id', 'name', 'headcount', 'costPerHour']))
         if (checked.success && !doc.roles.some((r) => r.id === checked.data.id)) doc.roles.push(checked.data)
-        else this.warnings.push({ message: `dropped an invalid or repeated role "${role.id ?? ''}"` })
+        else this.warnings.push(importMessage('bpmnInvalidRole', { id: role.id ?? '' }))
       }
       if (fl.simulation) {
         const { arrivals } = fl.simulation
@@ -848,7 +841,7 @@ class Reader {
           ...(arrivals ? { arrivals: plainDistribution(arrivals) } : {}),
         })
         if (simulation.success) doc.simulation = simulation.data
-        else this.warnings.push({ message: 'dropped invalid simulation settings' })
+        else this.warnings.push(importMessage('bpmnInvalidSimulation'))
       }
       if (fl.extensions !== undefined) this.restoreExtensions(doc, fl.extensions)
     } else doc.roles.push(...this.roles)
@@ -861,15 +854,13 @@ class Reader {
       if (jsonDepth(json) > LIMITS.maxJsonDepth) throw new Error('too deep')
       value = JSON.parse(json)
     } catch {
-      this.warnings.push({ message: "dropped the document's x- extensions: they are not valid JSON" })
+      this.warnings.push(importMessage('bpmnInvalidExtensions'))
       return
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       if (!key.startsWith('x-') || hasForbiddenKey(item)) {
-        this.warnings.push({
-          message: `dropped the extension "${key}": only x- keys without __proto__, constructor or prototype are kept`,
-        })
+        this.warnings.push(importMessage('bpmnForbiddenExtension', { key }))
         continue
       }
       ;(doc as Record<string, unknown>)[key] = item
@@ -885,7 +876,7 @@ class Reader {
     }
     if (missing.length > 0) {
       this.warnings.push({
-        message: `laid the flow out afresh: the diagram has no position for ${list(missing.map((n) => `"${n.label}" (${n.id})`))}`,
+        ...importMessage('bpmnMissingPositions', { steps: listNames(missing.map((n) => `"${n.label}" (${n.id})`)) }),
       })
       return layoutDocument(doc, { direction: 'LR' })
     }
@@ -1069,21 +1060,24 @@ class Reader {
   /** A label as Flowlane can hold it (at most 5,000 characters). */
   private cut(label: string, element: Element): string {
     if (label.length <= LIMITS.maxLabelLength) return label
-    this.loss(`shortened labels to ${LIMITS.maxLabelLength.toLocaleString('en')} characters`, [element])
+    this.loss('lossShortened', [element], undefined, { max: LIMITS.maxLabelLength.toLocaleString('en') })
     return label.slice(0, LIMITS.maxLabelLength)
   }
 
+  /** What could not be kept, once per kind (`key` and `values`), with every element it concerns. */
   private loss(
-    message: string,
+    key: ImportMessageKey,
     elements: readonly { id?: string; name?: string; $type?: string }[],
     detail?: string,
+    values?: ImportValues,
   ): void {
-    const entry = this.losses.get(message) ?? { names: [], line: undefined }
+    const kind = values === undefined ? key : `${key} ${JSON.stringify(values)}`
+    const entry = this.losses.get(kind) ?? { key, values, names: [], line: undefined }
     for (const element of elements) {
       entry.names.push(`${this.name(element)}${detail === undefined ? '' : ` (${detail})`}`)
       entry.line ??= this.lineOf(element).line
     }
-    this.losses.set(message, entry)
+    this.losses.set(kind, entry)
   }
 
   private name(element: { id?: string; name?: string }): string {

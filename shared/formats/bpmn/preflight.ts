@@ -6,6 +6,7 @@
  */
 import { LIMITS, utf8ByteLength } from '../../document/index.js'
 import { stripIllegalXml } from '../svg/xml.js'
+import { importMessage, type ImportMessage, type ImportMessageKey, type ImportValues } from '../importMessages/index.js'
 import { BPMN_MODEL_NS } from './flowlaneModdle.js'
 
 export const BPMN_LIMITS = {
@@ -19,48 +20,52 @@ export interface TextProblem {
   readonly line?: number
   readonly column?: number
   readonly message: string
+  /** The message as a catalog key and values (shared/formats/importMessages), for the app's languages. */
+  readonly messageKey?: ImportMessageKey | undefined
+  readonly values?: ImportValues | undefined
+  readonly names?: readonly string[] | undefined
 }
 
 export type Preflight =
   | { readonly ok: true; readonly text: string; readonly strippedCharacters: number }
   | { readonly ok: false; readonly problem: TextProblem }
 
-const NOT_BPMN = 'not a BPMN 2.0 file'
-
 export function preflight(input: string): Preflight {
-  const refuse = (message: string, at?: number): Preflight => ({
+  const refuse = (message: ImportMessage, at?: number): Preflight => ({
     ok: false,
-    problem: { ...(at === undefined ? {} : positionAt(input, at)), message },
+    problem: { ...(at === undefined ? {} : positionAt(input, at)), ...message },
   })
   if (input.length > BPMN_LIMITS.maxBytes / 3 && utf8ByteLength(input) > BPMN_LIMITS.maxBytes) {
-    return refuse(`the file is larger than ${BPMN_LIMITS.maxBytes / 1024 / 1024} MB, the most Flowlane opens`)
+    return refuse(importMessage('bpmnTooLarge', { max: BPMN_LIMITS.maxBytes / 1024 / 1024 }))
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  if (text.trim() === '') return refuse(`${NOT_BPMN}: the file is empty`)
+  if (text.trim() === '') return refuse(importMessage('bpmnEmpty'))
   // Bytes read as text: gzip starts 1F 8B; UTF-16 puts a NUL beside every ASCII character.
   if (text.charCodeAt(0) === 0x1f && (text.charCodeAt(1) === 0x8b || text.charCodeAt(1) === 0xfffd)) {
-    return refuse(`${NOT_BPMN}: it is compressed (gzip); unpack it first`)
+    return refuse(importMessage('bpmnGzip'))
   }
   const head = text.slice(0, 512)
   const nuls = head.split('\u0000').length - 1
   if (nuls > head.length / 4 || /^(\ufffd\ufffd|\ufffe)/.test(text)) {
-    return refuse(`${NOT_BPMN}: it looks like UTF-16 text; save it as UTF-8`)
+    return refuse(importMessage('bpmnUtf16'))
   }
 
   const dtd = /<!(DOCTYPE|ENTITY)\b/i.exec(text)
   if (dtd) {
     return refuse(
-      `DTDs are not allowed: the file declares <!${dtd[1]!.toUpperCase()} …>, which Flowlane never reads (no entities, no external files)`,
+      importMessage('bpmnDtd', { declaration: dtd[1]!.toUpperCase() }),
       dtd.index + (input.length - text.length),
     )
   }
 
   const root = rootElement(text)
-  if (root === undefined) return refuse(`${NOT_BPMN}: it holds no XML element`)
+  if (root === undefined) return refuse(importMessage('bpmnNoElement'))
   if (root.localName !== 'definitions' || root.namespace !== BPMN_MODEL_NS) {
-    const what =
-      root.localName === 'definitions' ? `definitions in namespace "${root.namespace ?? 'none'}"` : `<${root.name}>`
-    return refuse(`${NOT_BPMN}: its root element is ${what}, not BPMN's <definitions>`, root.offset)
+    const message =
+      root.localName === 'definitions'
+        ? importMessage('bpmnWrongNamespace', { namespace: root.namespace ?? 'none' })
+        : importMessage('bpmnWrongRoot', { root: root.name })
+    return refuse(message, root.offset)
   }
 
   let elements = 0
@@ -69,7 +74,7 @@ export function preflight(input: string): Preflight {
     // A start tag: a letter or underscore follows `<` (not `/`, `!`, `?`).
     if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95) {
       if (++elements > BPMN_LIMITS.maxElements) {
-        return refuse(`too complex: more than ${BPMN_LIMITS.maxElements.toLocaleString('en')} XML elements`)
+        return refuse(importMessage('bpmnTooManyElements', { max: BPMN_LIMITS.maxElements.toLocaleString('en') }))
       }
     }
   }

@@ -5,6 +5,7 @@
  * result has no positions (all 0,0) and no roles: the caller lays it out, and validation
  * reports the owners a Mermaid chart never had.
  */
+import { importMessage, type ImportMessage } from '../importMessages/index.js'
 import { documentNameFromFile, slug } from '../importNames.js'
 import {
   CURRENT_VERSION,
@@ -55,7 +56,7 @@ export async function fromMermaid(
     return fail({
       line: diagram.firstLine,
       column: 1,
-      message: `this is a Mermaid ${chart.diagramType} diagram; Flowlane imports flowcharts`,
+      ...importMessage('mermaidParsedOther', { type: chart.diagramType }),
     })
   }
 
@@ -70,7 +71,7 @@ export async function fromMermaid(
   const check = parseDocument(serializeDocument(converted.document), fileName)
   if (!check.ok) {
     const first = check.errors[0]
-    return fail({ message: `the imported document does not load: ${first?.path ?? ''} ${first?.message ?? ''}`.trim() })
+    return fail(importMessage('importDoesNotLoad', { detail: `${first?.path ?? ''} ${first?.message ?? ''}`.trim() }))
   }
   return { ok: true, value: { document: check.value, warnings, direction: converted.direction } }
 }
@@ -112,7 +113,7 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
   if (direction === 'RL' || direction === 'BT') {
     warnings.push({
       line: diagram.firstLine,
-      message: `direction ${direction} is drawn ${direction === 'RL' ? 'left to right' : 'top to bottom'}: Flowlane lays flows out forwards`,
+      ...importMessage(direction === 'RL' ? 'mermaidDirectionRL' : 'mermaidDirectionBT'),
     })
   }
 
@@ -122,9 +123,10 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
   if (vertices.length > LIMITS.maxNodes) {
     return {
       ok: false,
-      error: {
-        message: `too complex: ${vertices.length} nodes; Flowlane opens at most ${LIMITS.maxNodes.toLocaleString('en')}`,
-      },
+      error: importMessage('mermaidTooManyNodes', {
+        count: vertices.length,
+        max: LIMITS.maxNodes.toLocaleString('en'),
+      }),
     }
   }
 
@@ -140,11 +142,11 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
   if (nested.length > 0) {
     warnings.push({
       line: source.find(/^\s*subgraph\b/, 2),
-      message: `flattened nested subgraphs (${nested.join(', ')}): each step is in the lane of its innermost subgraph`,
+      ...importMessage('mermaidNestedSubgraphs', { list: nested.join(', ') }),
     })
   }
   if (chart.subgraphs.some((s) => s.dir !== undefined)) {
-    warnings.push({ line: source.find(/^\s*direction\s/), message: 'ignored the directions inside subgraphs' })
+    warnings.push({ line: source.find(/^\s*direction\s/), ...importMessage('mermaidSubgraphDirections') })
   }
   const lanes: Lane[] = []
   const laneIds = new Set([...laneOf.values()])
@@ -172,7 +174,13 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
     if (vertex.icon !== undefined || vertex.img !== undefined) pictures.push(vertex.id)
     const label = labels.decode(vertex.text ?? vertex.id, vertex.labelType)
     if (label.length > LIMITS.maxLabelLength) {
-      return { ok: false, error: tooLong(`node "${vertex.id}"`, label.length, source.findId(vertex.id)) }
+      return {
+        ok: false,
+        error: tooLong(
+          importMessage('mermaidNodeLabelTooLong', { id: vertex.id, ...lengths(label.length) }),
+          source.findId(vertex.id),
+        ),
+      }
     }
     const laneId = laneOf.get(vertex.id)
     nodes.push({ id: vertex.id, kind, label, position: { x: 0, y: 0 }, ...(laneId === undefined ? {} : { laneId }) })
@@ -180,13 +188,13 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
   if (unknownShapes.size > 0) {
     warnings.push({
       line: source.findId([...unknownShapes.values()][0] ?? ''),
-      message: `imported as tasks, having no Flowlane kind: shapes ${[...unknownShapes.keys()].sort().join(', ')}`,
+      ...importMessage('mermaidUnknownShapes', { shapes: [...unknownShapes.keys()].sort().join(', ') }),
     })
   }
   if (pictures.length > 0) {
     warnings.push({
       line: source.find(/\b(icon|img)\s*:/),
-      message: `dropped icons and images of ${pictures.join(', ')}`,
+      ...importMessage('mermaidPictures', { ids: pictures.join(', ') }),
     })
   }
 
@@ -205,7 +213,10 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
     if (label.length > LIMITS.maxLabelLength) {
       return {
         ok: false,
-        error: tooLong(`the link from "${edge.source}" to "${edge.target}"`, label.length, undefined),
+        error: tooLong(
+          importMessage('mermaidLinkLabelTooLong', { from: edge.source, to: edge.target, ...lengths(label.length) }),
+          undefined,
+        ),
       }
     }
     flowEdges.push({
@@ -219,9 +230,10 @@ function convert(chart: MermaidFlowchart, diagram: PreparedDiagram, fileName: st
   if (flowEdges.length > LIMITS.maxEdges) {
     return {
       ok: false,
-      error: {
-        message: `too complex: ${flowEdges.length} links; Flowlane opens at most ${LIMITS.maxEdges.toLocaleString('en')}`,
-      },
+      error: importMessage('mermaidTooManyLinksCount', {
+        count: flowEdges.length,
+        max: LIMITS.maxEdges.toLocaleString('en'),
+      }),
     }
   }
   warnings.push(...labels.warnings(source))
@@ -313,35 +325,35 @@ function collectEdges(
   if (toSubgraphs.size > 0) {
     warnings.push({
       line: source.findAnyId([...toSubgraphs], /-->|---|==|-\.|~~~|--/),
-      message: `links to or from subgraphs (${[...toSubgraphs].join(', ')}) now join the steps where the subgraph's flow starts or ends`,
+      ...importMessage('mermaidSubgraphLinks', { ids: [...toSubgraphs].join(', ') }),
     })
   }
   if (invisible > 0) {
     warnings.push({
       line: source.find(/~~~/),
-      message: `dropped ${invisible} invisible link(s) (~~~): they only steer Mermaid's layout`,
+      ...importMessage('mermaidInvisible', { count: invisible }),
     })
   }
   if (undirected > 0) {
     warnings.push({
       line: source.find(/---|-\.-(?!>)|===/),
-      message: `read ${undirected} link(s) without arrowhead as flowing from the first node to the second`,
+      ...importMessage('mermaidUndirected', { count: undirected }),
     })
   }
   if (twoWay > 0) {
     warnings.push({
       line: source.find(/<-|<=|[ox]--|[ox]==|[ox]-\./),
-      message: `read ${twoWay} two-way link(s) as flowing from the first node to the second`,
+      ...importMessage('mermaidTwoWay', { count: twoWay }),
     })
   }
   if (markers > 0) {
     warnings.push({
       line: source.find(/--[ox]|==[ox]|\.-[ox]/),
-      message: `drew ${markers} link(s) ending in a circle or cross as ordinary flows`,
+      ...importMessage('mermaidMarkers', { count: markers }),
     })
   }
   if (styled > 0) {
-    warnings.push({ line: source.find(/==|-\./), message: `drew ${styled} dotted or thick link(s) as ordinary flows` })
+    warnings.push({ line: source.find(/==|-\./), ...importMessage('mermaidStyled', { count: styled }) })
   }
   return edges
 }
@@ -390,13 +402,13 @@ class LabelNotes {
     if (this.html > 0) {
       out.push({
         line: source.find(/<(?!br\b)[A-Za-z/]/i),
-        message: `kept the text of ${this.html} label(s) without their HTML tags`,
+        ...importMessage('mermaidHtml', { count: this.html }),
       })
     }
     if (this.markdown > 0) {
       out.push({
         line: source.find(/"`/),
-        message: `kept the text of ${this.markdown} markdown label(s) without bold and italics`,
+        ...importMessage('mermaidMarkdown', { count: this.markdown }),
       })
     }
     return out
@@ -456,7 +468,7 @@ function statementWarnings(source: SourceLines): TextProblem[] {
     if (/^\s*click\s/.test(line)) {
       out.push({
         line: source.lineOf(index),
-        message: 'dropped a click: Flowlane keeps no links or callbacks on steps',
+        ...importMessage('mermaidClick'),
       })
     } else if (/^\s*style\s/.test(line)) count('style', index)
     else if (/^\s*linkStyle\s/.test(line)) count('linkStyle', index)
@@ -471,17 +483,21 @@ function statementWarnings(source: SourceLines): TextProblem[] {
   for (const [what, { line, count: n }] of counts) {
     out.push({
       line,
-      message: `ignored ${n} ${what} statement(s): Flowlane ${what === 'linkStyle' ? 'draws all links alike' : 'colours steps by their kind'}`,
+      ...importMessage(what === 'linkStyle' ? 'mermaidIgnoredLinkStyle' : 'mermaidIgnoredStyle', {
+        count: n,
+        statement: what,
+      }),
     })
   }
   return out
 }
 
-function tooLong(what: string, length: number, line: number | undefined): TextProblem {
-  return {
-    ...(line === undefined ? {} : { line, column: 1 }),
-    message: `the label of ${what} is ${length.toLocaleString('en')} characters long; Flowlane keeps at most ${LIMITS.maxLabelLength.toLocaleString('en')} and never cuts a label: shorten it`,
-  }
+function tooLong(message: ImportMessage, line: number | undefined): TextProblem {
+  return { ...(line === undefined ? {} : { line, column: 1 }), ...message }
+}
+
+function lengths(length: number): { length: string; max: string } {
+  return { length: length.toLocaleString('en'), max: LIMITS.maxLabelLength.toLocaleString('en') }
 }
 
 function escapeRegExp(text: string): string {

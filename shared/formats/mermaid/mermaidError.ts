@@ -6,6 +6,7 @@
  * Both edges (the browser's Mermaid, Mermaid under jsdom) throw the same errors, which is
  * why this lives in `shared/`.
  */
+import { importMessage, type ImportMessage } from '../importMessages/index.js'
 import type { TextProblem } from './prepareMermaidText.js'
 import { MERMAID_LIMITS } from './types.js'
 
@@ -29,14 +30,12 @@ export function describeMermaidError(error: unknown, text: string): TextProblem 
   const lines = text.split('\n')
 
   if (/Edge limit exceeded/i.test(message)) {
-    return { message: `too complex: more than ${MERMAID_LIMITS.maxEdges.toLocaleString('en')} links` }
+    return importMessage('mermaidTooManyLinks', { max: MERMAID_LIMITS.maxEdges.toLocaleString('en') })
   }
   if (/Maximum call stack/i.test(message)) {
-    return { message: 'too complex: the diagram is nested too deeply' }
+    return importMessage('mermaidNestedTooDeeply')
   }
-  if (hash === undefined) {
-    return { message: `Mermaid cannot read this diagram: ${firstLine(message)}` }
-  }
+  if (hash === undefined) return importMessage('mermaidUnreadable', { reason: firstLine(message) })
 
   const loc = hash.loc
   if (loc !== undefined && typeof loc.first_line === 'number' && typeof loc.first_column === 'number') {
@@ -46,7 +45,7 @@ export function describeMermaidError(error: unknown, text: string): TextProblem 
     const useLast = !atEnd && typeof loc.last_line === 'number' && typeof loc.last_column === 'number'
     const line = clampLine(useLast ? loc.last_line : loc.first_line, lines)
     const column = sourceColumn(lines[line - 1] ?? '', useLast ? loc.last_column : loc.first_column) + 1
-    return { line, column, message: parseErrorMessage(hash) }
+    return { line, column, ...parseErrorMessage(hash) }
   }
   if (typeof hash.line === 'number') {
     const line = clampLine(hash.line + 1, lines)
@@ -62,10 +61,10 @@ export function describeMermaidError(error: unknown, text: string): TextProblem 
     return {
       line,
       column: column ?? 1,
-      message: near === '' ? 'Mermaid cannot read the text here' : `Mermaid cannot read the text here: "${near}"`,
+      ...(near === '' ? importMessage('mermaidUnreadableHere') : importMessage('mermaidUnreadableNear', { near })),
     }
   }
-  return { message: `Mermaid cannot read this diagram: ${firstLine(message)}` }
+  return importMessage('mermaidUnreadable', { reason: firstLine(message) })
 }
 
 function firstLine(message: string): string {
@@ -99,9 +98,8 @@ function isEndOfText(hash: JisonHash): boolean {
   return hash.token === 1 || hash.token === 'EOF' || (typeof hash.text === 'string' && hash.text.trim() === '')
 }
 
-function parseErrorMessage(hash: JisonHash): string {
-  if (isEndOfText(hash))
-    return 'Mermaid syntax error: the diagram ends while a bracket, a quote or a subgraph is still open'
+function parseErrorMessage(hash: JisonHash): ImportMessage {
+  if (isEndOfText(hash)) return importMessage('mermaidSyntaxOpen')
   const text = typeof hash.text === 'string' ? hash.text.trim() : ''
   const expected = Array.isArray(hash.expected)
     ? [
@@ -112,8 +110,10 @@ function parseErrorMessage(hash: JisonHash): string {
         ),
       ]
     : []
-  const hint = expected.length > 0 ? `; expected ${expected.slice(0, 4).join(', ')}` : ''
-  return `Mermaid syntax error: unexpected "${text.split('\n')[0]?.slice(0, 24) ?? text}"${hint}`
+  const unexpected = text.split('\n')[0]?.slice(0, 24) ?? text
+  return expected.length > 0
+    ? importMessage('mermaidSyntaxExpected', { text: unexpected, expected: expected.slice(0, 4).join(', ') })
+    : importMessage('mermaidSyntaxUnexpected', { text: unexpected })
 }
 
 /**

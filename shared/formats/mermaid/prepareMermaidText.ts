@@ -7,6 +7,7 @@
  * chosen, so every position maps straight back to the user's file.
  */
 import { utf8ByteLength } from '../../document/index.js'
+import { importMessage, type ImportMessageKey, type ImportValues } from '../importMessages/index.js'
 import { MERMAID_LIMITS } from './types.js'
 
 /** A problem at a place in the file (1-based line and column, when known). */
@@ -14,6 +15,10 @@ export interface TextProblem {
   readonly line?: number | undefined
   readonly column?: number | undefined
   readonly message: string
+  /** The message as a catalog key and values (shared/formats/importMessages), for the app's languages. */
+  readonly messageKey?: ImportMessageKey | undefined
+  readonly values?: ImportValues | undefined
+  readonly names?: readonly string[] | undefined
 }
 
 export interface PreparedDiagram {
@@ -58,17 +63,21 @@ export function prepareMermaidText(input: string, diagram = 0): Prepared {
   const blocks = findBlocks(lines, warnings)
   const block = blocks[diagram]
   if (block === undefined) {
-    const message =
+    const error =
       blocks.length === 0
-        ? 'no Mermaid flowchart found: expected a `flowchart` or `graph` diagram, on its own or in a ``` fence'
-        : `there is no diagram ${diagram + 1}: the text holds ${blocks.length}`
-    return { ok: false, error: { message } }
+        ? importMessage('mermaidNoFlowchart')
+        : importMessage('mermaidNoSuchDiagram', { number: diagram + 1, count: blocks.length })
+    return { ok: false, error }
   }
   if (blocks.length > 1) {
     const others = blocks.filter((b) => b !== block).map((b) => b.start + 1)
     warnings.push({
       line: block.start + 1,
-      message: `the text holds ${blocks.length} Mermaid diagrams; imported the one at line ${block.start + 1}, not those at line ${others.join(', ')}`,
+      ...importMessage('mermaidSeveralDiagrams', {
+        count: blocks.length,
+        line: block.start + 1,
+        others: others.join(', '),
+      }),
     })
   }
   return cleanBlock(block, warnings)
@@ -83,7 +92,7 @@ function findBlocks(lines: readonly string[], warnings: TextProblem[]): Block[] 
       if (header > first) {
         warnings.push({
           line: first + 1,
-          message: `ignored the text before the diagram (lines ${first + 1}–${header})`,
+          ...importMessage('mermaidTextBefore', { from: first + 1, to: header }),
         })
         return [{ start: header, lines: lines.slice(header) }]
       }
@@ -152,7 +161,7 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
         error: {
           line: fileLine(top),
           column: 1,
-          message: 'the front-matter that starts here is never closed with ---',
+          ...importMessage('mermaidFrontMatterOpen'),
         },
       }
     const ignored: string[] = []
@@ -164,7 +173,7 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
     if (ignored.length > 0) {
       warnings.push({
         line: fileLine(top),
-        message: `front-matter settings ignored: ${ignored.join(', ')} (Flowlane draws with its own settings)`,
+        ...importMessage('mermaidFrontMatterIgnored', { keys: ignored.join(', ') }),
       })
     }
     for (let i = top; i <= close; i++) lines[i] = ''
@@ -177,7 +186,7 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
     .replace(/%%\{[\s\S]*?\}%%|%%\{[^\n]*/g, (directive, offset: number, whole: string) => {
       warnings.push({
         line: lineAt(whole, offset) + block.start,
-        message: 'ignored a %%{…}%% directive: Flowlane keeps no Mermaid settings',
+        ...importMessage('mermaidDirective'),
       })
       return directive.replace(/[^\n]/g, ' ')
     })
@@ -189,11 +198,11 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
     const kind = OTHER_DIAGRAM.exec(headerLine)?.[1]
     const message =
       header === undefined
-        ? 'the diagram is empty'
+        ? importMessage('mermaidEmpty')
         : kind !== undefined
-          ? `this is a Mermaid ${kind} diagram; Flowlane imports flowcharts, which start with \`flowchart\` or \`graph\``
-          : 'expected `flowchart` or `graph` and a direction on the first line, e.g. `flowchart LR`'
-    return { ok: false, error: { line: fileLine(header ?? 0), column: 1, message } }
+          ? importMessage('mermaidOtherDiagram', { type: kind })
+          : importMessage('mermaidNoHeader')
+    return { ok: false, error: { line: fileLine(header ?? 0), column: 1, ...message } }
   }
 
   const fullWidth: number[] = []
@@ -208,7 +217,7 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
   if (fullWidth.length > 0) {
     warnings.push({
       line: fullWidth[0],
-      message: `read full-width brackets （ ） as ( ) on line ${fullWidth.join(', ')}`,
+      ...importMessage('mermaidFullWidth', { lines: fullWidth.join(', ') }),
     })
   }
 
@@ -224,7 +233,7 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
       error: {
         line: fileLine(header + depth.at),
         column: 1,
-        message: `too complex: subgraphs nested more than ${MERMAID_LIMITS.maxSubgraphDepth} deep`,
+        ...importMessage('mermaidTooDeep', { max: MERMAID_LIMITS.maxSubgraphDepth }),
       },
     }
   }
@@ -235,7 +244,7 @@ function cleanBlock(block: Block, warnings: TextProblem[]): Prepared {
       error: {
         line: fileLine(header),
         column: 1,
-        message: `too complex: the diagram is ${Math.ceil(bytes / 1024)} kB; Flowlane imports Mermaid diagrams of up to ${MERMAID_LIMITS.maxBytes / 1024} kB`,
+        ...importMessage('mermaidTooBig', { size: Math.ceil(bytes / 1024), max: MERMAID_LIMITS.maxBytes / 1024 }),
       },
     }
   }

@@ -5,6 +5,7 @@
  * what Mermaid's flowchart database holds, as plain data.
  */
 import type { FlowDocument } from '../../document/index.js'
+import type { ImportMessageKey, ImportValues } from '../importMessages/index.js'
 
 /** A node as Mermaid's flowchart db (`getVertices()`) holds it. */
 export interface MermaidVertex {
@@ -81,6 +82,10 @@ export interface ImportProblem {
   readonly line?: number | undefined
   readonly column?: number | undefined
   readonly message: string
+  /** The message as a catalog key and values (shared/formats/importMessages), for the app's languages. */
+  readonly messageKey?: ImportMessageKey | undefined
+  readonly values?: ImportValues | undefined
+  readonly names?: readonly string[] | undefined
 }
 
 export interface MermaidImport {

@@ -292,6 +292,30 @@ describe('the desktop shell with a fake Electron', () => {
     expect(f.windows[0]!.webContents.events()[0]).toMatchObject({ type: 'open' })
   })
 
+  it('lists Open Recent to the renderer by id and name only, and opens a file by its id', async () => {
+    const path = flowFile()
+    const { windows, invoke, desktop } = await start()
+    await desktop!.recent.add(path)
+    const list = (await invoke(windows[0]!, 'listRecentFiles')) as { id: string; name: string }[]
+    expect(list).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'sales.flow.json' }])
+    expect(JSON.stringify(list)).not.toContain(path)
+    const opened = (await invoke(windows[0]!, 'openRecentFile', list[0]!.id)) as { text: string; file: any }
+    expect(opened.text).toBe('{"format":"flowlane"}')
+    // The opened file knows its place in the list, so the renderer can tell which it has open.
+    expect(opened.file.recentId).toBe(list[0]!.id)
+  })
+
+  it('opens nothing from Open Recent but the list’s own ids, and drops a file that is gone', async () => {
+    const { windows, invoke, desktop } = await start()
+    await desktop!.recent.add('/nowhere/gone.flow.json')
+    expect(await invoke(windows[0]!, 'openRecentFile', '/etc/passwd')).toBeNull()
+    await expect(invoke(windows[0]!, 'openRecentFile', 42)).rejects.toThrow('invalid request')
+    await expect(invoke(windows[0]!, 'listRecentFiles', 'x')).rejects.toThrow('invalid request')
+    const [entry] = (await invoke(windows[0]!, 'listRecentFiles')) as { id: string }[]
+    expect(await invoke(windows[0]!, 'openRecentFile', entry!.id)).toBeNull()
+    expect(desktop!.recent.list()).toEqual([])
+  })
+
   it('a missing file from Open Recent is reported and dropped from the list', async () => {
     const { windows, desktop } = await start()
     windows[0]!.loaded()

@@ -52,6 +52,7 @@ describe('file handlers of the desktop bridge', () => {
     expect(opened?.text).toBe('{"format":"flowlane"}')
     expect(opened?.file.name).toBe('sales.flow.json')
     expect(opened?.file.token).not.toContain('/')
+    expect(opened?.file.recentId).toMatch(/^[0-9a-f]{32}$/)
     expect(remembered).toEqual(['/docs/sales.flow.json'])
   })
 
@@ -93,6 +94,25 @@ describe('file handlers of the desktop bridge', () => {
     expect(await png.handlers.writeExport('png', chart, 'chart.png')).toMatchObject({ ok: true })
     expect(png.files.get('/docs/flow.png')).toEqual(chart)
     expect(await png.handlers.writeExport('pdf', '<html>', 'flow.pdf')).toMatchObject({ ok: false })
+  })
+
+  it('draw the walkthrough in main as one PDF from its SVG pages, and refuse anything else', async () => {
+    const { handlers, files, saveDialog } = setup({ save: '/docs/walk.pdf' })
+    const pages = ['<svg width="1600" height="900"/>', '<svg width="1600" height="900"></svg>']
+    expect(await handlers.writeExport('walkthrough-pdf', JSON.stringify(pages), 'Sales.walkthrough.pdf')).toMatchObject(
+      {
+        ok: true,
+      },
+    )
+    // the fake renderer writes the title and the number of pages
+    expect(new TextDecoder().decode(files.get('/docs/walk.pdf') as Uint8Array)).toBe('%PDF Sales.walkthrough 2')
+    expect(saveDialog.mock.calls[0]).toEqual(['Sales.walkthrough.pdf', [{ name: 'PDF', extensions: ['pdf'] }]])
+    for (const bad of ['<svg/>', '[]', '["<html>"]', '{"pages":["<svg/>"]}', '[1]', 'not json']) {
+      expect(await handlers.writeExport('walkthrough-pdf', bad, 'w.pdf'), bad).toMatchObject({ ok: false })
+    }
+    expect(await handlers.writeExport('walkthrough-pdf', new Uint8Array([0x25, 0x50]), 'w.pdf')).toMatchObject({
+      ok: false,
+    })
   })
 })
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fileRecentStore, loadRecentFiles, RECENT_LIMIT } from '../../../main/electron/recentFiles.js'
+import { fileRecentStore, loadRecentFiles, RECENT_LIMIT, recentFileId } from '../../../main/electron/recentFiles.js'
 
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'flowlane-recent-')), 'recent-files.json')
 
@@ -18,6 +18,22 @@ describe('Open Recent', () => {
     expect(stored).toEqual({ version: 1, files: recent.list() })
     // and a restart reads it back
     expect((await loadRecentFiles(fileRecentStore(path), { platform: 'linux' })).list()).toEqual(recent.list())
+  })
+
+  it('gives the renderer stable ids and names, never paths, and finds a path only by its id', async () => {
+    const path = scratch()
+    const recent = await loadRecentFiles(fileRecentStore(path), { platform: 'linux' })
+    await recent.add('/docs/a.flow.json')
+    await recent.add('/docs/b.flow.json')
+    const entries = recent.entries()
+    expect(entries.map((e) => e.name)).toEqual(['b.flow.json', 'a.flow.json'])
+    expect(JSON.stringify(entries)).not.toContain('/docs')
+    expect(recent.pathOf(entries[1]!.id)).toBe('/docs/a.flow.json')
+    expect(recent.pathOf('/docs/a.flow.json')).toBeUndefined()
+    // the same ids after a restart
+    expect((await loadRecentFiles(fileRecentStore(path), { platform: 'linux' })).entries()).toEqual(entries)
+    expect(recentFileId('C:\\Docs\\A.flow.json', 'win32')).toBe(recentFileId('c:\\docs\\a.flow.json', 'win32'))
+    expect(recentFileId('/docs/A.flow.json', 'linux')).not.toBe(recentFileId('/docs/a.flow.json', 'linux'))
   })
 
   it('removes and clears', async () => {

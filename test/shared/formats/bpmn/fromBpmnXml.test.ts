@@ -108,7 +108,7 @@ describe('hostile XML', () => {
       const started = performance.now()
       const result = await fromBpmnXml(readFileSync(hostile(name), 'utf8'), name)
       expect(performance.now() - started).toBeLessThan(100)
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
         errors: [{ file: name, line: 2, column: 1, message: expect.stringMatching(/^DTDs are not allowed/) }],
       })

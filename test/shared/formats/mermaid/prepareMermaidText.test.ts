@@ -59,7 +59,7 @@ describe('prepareMermaidText', () => {
     expect(diagrams.map((d) => d.text.split('\n')[0])).toEqual(['graph TD;', 'graph TD;', 'graph TD;'])
     expect(diagrams.map((d) => d.text.split('\n').length)).toEqual([7, 20, 20])
     expect(diagrams[0]?.warnings[0]?.message).toMatch(/holds 3 Mermaid diagrams; imported the one at line 22/)
-    expect(prepareMermaidText(seed, 3)).toEqual({
+    expect(prepareMermaidText(seed, 3)).toMatchObject({
       ok: false,
       error: { message: 'there is no diagram 4: the text holds 3' },
     })
@@ -83,7 +83,7 @@ describe('prepareMermaidText', () => {
   })
 
   it('refuses a front-matter that is never closed', () => {
-    expect(prepareMermaidText('```mermaid\n---\ntitle: x\nflowchart LR\nA-->B\n```')).toEqual({
+    expect(prepareMermaidText('```mermaid\n---\ntitle: x\nflowchart LR\nA-->B\n```')).toMatchObject({
       ok: false,
       error: { line: 2, column: 1, message: 'the front-matter that starts here is never closed with ---' },
     })
@@ -93,7 +93,9 @@ describe('prepareMermaidText', () => {
     const directive = '%%{init: {"securityLevel":"loose"}}%%'
     const result = prepared(`flowchart LR\n${directive}\n%% a comment\n  A --> B\n`)
     expect(result.text).toBe(`flowchart LR\n${' '.repeat(directive.length)}\n\n  A --> B\n`)
-    expect(result.warnings).toEqual([{ line: 2, message: expect.stringContaining('ignored a %%{…}%% directive') }])
+    expect(result.warnings).toMatchObject([
+      { line: 2, message: expect.stringContaining('ignored a %%{…}%% directive') },
+    ])
   })
 
   it('blanks a directive before the header and one left open', () => {
@@ -134,7 +136,7 @@ describe('prepareMermaidText', () => {
   })
 
   it('says so when a Markdown text holds no flowchart', () => {
-    expect(prepareMermaidText('# Notes\n\n```js\nconsole.log(1)\n```\n')).toEqual({
+    expect(prepareMermaidText('# Notes\n\n```js\nconsole.log(1)\n```\n')).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('no Mermaid flowchart found') },
     })
@@ -142,7 +144,7 @@ describe('prepareMermaidText', () => {
 
   it('refuses subgraphs nested more than 100 deep before Mermaid sees them', () => {
     const text = `flowchart LR\n${'subgraph s\n'.repeat(101)}a\n${'end\n'.repeat(101)}`
-    expect(prepareMermaidText(text)).toEqual({
+    expect(prepareMermaidText(text)).toMatchObject({
       ok: false,
       error: { line: 102, column: 1, message: 'too complex: subgraphs nested more than 100 deep' },
     })
@@ -151,7 +153,7 @@ describe('prepareMermaidText', () => {
 
   it('refuses a diagram over 500 kB', () => {
     const text = `flowchart LR\n${'A --> B\n'.repeat(70_000)}`
-    expect(prepareMermaidText(text)).toEqual({
+    expect(prepareMermaidText(text)).toMatchObject({
       ok: false,
       error: {
         line: 1,
