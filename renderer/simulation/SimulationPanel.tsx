@@ -342,7 +342,7 @@ function kpiCards(k: Kpis, currency: string | undefined) {
     {
       key: 'slaBreaches',
       label: t('simulation.kpi.slaBreaches'),
-      value: `${k.slaBreaches.toLocaleString('en-US')}${k.slaBreachShare === null ? '' : ` (${formatPercentage(k.slaBreachShare)})`}`,
+      value: `${formatNumber(k.slaBreaches, 0)}${k.slaBreachShare === null ? '' : ` (${formatPercentage(k.slaBreachShare)})`}`,
       raw: k.slaBreaches,
     },
   ]
@@ -367,7 +367,7 @@ function Results({ result, baseline }: { result: RunResult; baseline: RunResult 
   const { t } = useT()
   const subtitle = [
     result.label,
-    t('simulation.cases', { count: report.cases, formatted: report.cases.toLocaleString('en-US') }),
+    t('simulation.cases', { count: report.cases, formatted: formatNumber(report.cases, 0) }),
     t('simulation.seed', { seed: report.seed }),
     t('simulation.replicationCount', { count: report.replications }),
   ].join(' · ')
@@ -474,7 +474,7 @@ function Results({ result, baseline }: { result: RunResult; baseline: RunResult 
           name="funnel"
           title={t('simulation.chart.funnel')}
           bars={series.funnel}
-          format={(v) => v.toLocaleString('en-US')}
+          format={(v) => formatNumber(v, 0)}
         />
       </div>
     </section>

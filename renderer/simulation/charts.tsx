@@ -103,8 +103,8 @@ export function BarChart({
 }
 
 /**
- * The cycle-time distribution: bars between the report's quantiles, each bar's area its
- * share of the cases (height = share ÷ width), on a linear time axis.
+ * The cycle-time distribution: equal-width bars from 0 to the longest cycle time, each bar's
+ * height its share of the cases, the slowest tenth in red, on a linear time axis.
  */
 export function CycleHistogram({ bins }: { bins: readonly HistogramBin[] }) {
   const height = 190
@@ -114,8 +114,13 @@ export function CycleHistogram({ bins }: { bins: readonly HistogramBin[] }) {
   const bottom = height - 40
   const end = bins.length > 0 ? bins[bins.length - 1]!.to : 1
   const x = (hours: number) => left + (hours / (end || 1)) * (right - left)
-  const densities = bins.map((b) => (b.to > b.from ? b.share / (b.to - b.from) : 0))
-  const tallest = Math.max(...densities, 0) || 1
+  const tallest = Math.max(...bins.map((b) => b.share), 0) || 1
+  const barWidth = bins.length > 0 ? x(bins[0]!.to) - x(bins[0]!.from) : 0
+  // A share is printed over every bar wide enough for it; over narrow bars, only over the tallest.
+  const labelled = (b: HistogramBin) => b.share > 0 && (barWidth >= 24 || b.share === tallest)
+  // Ticks on bin edges, every `step` edges, so that their labels keep about 60 px apart.
+  const step = Math.max(1, Math.ceil(60 / (barWidth || 60)))
+  const ticks = bins.map((b) => b.to).filter((_, i) => (i + 1) % step === 0)
   return (
     <ChartFrame name="cycle-histogram" title={t('simulation.chart.cycle')} height={height}>
       {bins.length === 0 && (
@@ -124,36 +129,30 @@ export function CycleHistogram({ bins }: { bins: readonly HistogramBin[] }) {
         </text>
       )}
       {bins.map((b, i) => {
-        const h = b.to > b.from ? (densities[i]! / tallest) * (bottom - top) : bottom - top
+        const h = (b.share / tallest) * (bottom - top)
         const x0 = x(b.from)
         const w = Math.max(2, x(b.to) - x0)
         return (
           <g key={i} data-bin={i} data-share={b.share}>
-            <rect x={x0} y={bottom - h} width={w - 1} height={h} fill={i >= 2 ? HOT : BAR} opacity={0.85} />
-            <text x={x0 + w / 2} y={Math.max(top + 10, bottom - h - 4)} fontSize={11} fill={INK} textAnchor="middle">
-              {Math.round(b.share * 100)}%
-            </text>
+            {h > 0 && <rect x={x0} y={bottom - h} width={w - 1} height={h} fill={b.slow ? HOT : BAR} opacity={0.85} />}
+            {labelled(b) && (
+              <text x={x0 + w / 2} y={Math.max(top + 10, bottom - h - 4)} fontSize={11} fill={INK} textAnchor="middle">
+                {Math.round(b.share * 100)}%
+              </text>
+            )}
           </g>
         )
       })}
       <line x1={left} y1={bottom} x2={right} y2={bottom} stroke={MUTED} />
       {bins.length > 0 &&
-        [0, ...bins.map((b) => b.to)].map((t, i, all) => {
-          // Skip ticks that would print over each other.
-          if (i > 0 && x(t) - x(all[i - 1]!) < 34 && i !== all.length - 1) return null
-          const names = ['0', 'p50', 'p90', 'p95', 'max']
-          return (
-            <g key={i}>
-              <line x1={x(t)} y1={bottom} x2={x(t)} y2={bottom + 4} stroke={MUTED} />
-              <text x={x(t)} y={bottom + 16} fontSize={10} fill={MUTED} textAnchor="middle">
-                {t === 0 ? '0' : formatHours(t)}
-              </text>
-              <text x={x(t)} y={bottom + 28} fontSize={10} fill={MUTED} textAnchor="middle">
-                {bins.length === 4 ? names[i] : ''}
-              </text>
-            </g>
-          )
-        })}
+        [0, ...ticks].map((hours, i) => (
+          <g key={i}>
+            <line x1={x(hours)} y1={bottom} x2={x(hours)} y2={bottom + 4} stroke={MUTED} />
+            <text x={x(hours)} y={bottom + 16} fontSize={10} fill={MUTED} textAnchor="middle">
+              {hours === 0 ? '0' : formatHours(hours)}
+            </text>
+          </g>
+        ))}
     </ChartFrame>
   )
 }

@@ -1,12 +1,18 @@
 /** Messages between the simulation panel and its Web Worker (renderer/workers/simulation.worker.ts). */
 import type { FlowDocument } from '../../shared/document/index.js'
-import type { SimulationReport } from '../../shared/simulate/index.js'
+import type { SimulationReport, SimulationTrace } from '../../shared/simulate/index.js'
 
 export interface RunRequest {
   readonly type: 'run'
   readonly id: number
   readonly doc: FlowDocument
-  readonly options: { readonly cases: number; readonly seed: number; readonly replications: number }
+  readonly options: {
+    readonly cases: number
+    readonly seed: number
+    readonly replications: number
+    /** Trace the first this many cases (the walkthrough's animation); none by default. */
+    readonly trace?: number
+  }
 }
 
 export interface CancelRequest {
@@ -32,6 +38,8 @@ export type FromWorker =
       readonly json: string
       /** Wall-clock milliseconds the worker spent. */
       readonly millis: number
+      /** When asked for. */
+      readonly trace?: SimulationTrace
     }
   | {
       readonly type: 'failed'

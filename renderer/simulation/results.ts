@@ -6,6 +6,7 @@
 import type { FlowDocument } from '../../shared/document/index.js'
 import type { SimulationReport } from '../../shared/simulate/index.js'
 import { stepsInFlowOrder } from '../../shared/formats/handbook/handbookModel.js'
+import { currentLanguage, formatNumber as formatLocaleNumber, t } from '../i18n/index.js'
 
 export interface Kpis {
   /** Hours. */
@@ -113,28 +114,26 @@ export interface HistogramBin {
   readonly to: number
   /** Share of completed cases in the bin (0..1). */
   readonly share: number
+  /** The bin lies mostly beyond the 90th percentile: the slowest tenth of the cases. */
+  readonly slow: boolean
 }
 
 /**
- * The cycle-time distribution as far as the report knows it: bins between its quantiles
- * (0, p50, p90, p95, max), each holding exactly its share of the cases. The bins differ in
- * width, so a chart draws share ÷ width (density) as height and the areas stay true.
+ * The cycle-time distribution: the report's histogram of completed cases, in equal-width bins
+ * from 0 to the longest cycle time, each with its share of the cases.
  */
 export function cycleHistogram(report: SimulationReport): HistogramBin[] {
-  const { p50, p90, p95, max } = report.cycleTime
-  if (p50 === null || p90 === null || p95 === null || max === null || report.completed === 0) return []
-  const edges = [0, p50, p90, p95, max]
-  const shares = [0.5, 0.4, 0.05, 0.05]
-  const bins: HistogramBin[] = []
-  for (let i = 0; i < shares.length; i++) {
-    const from = edges[i]!
-    const to = Math.max(from, edges[i + 1]!)
-    const last = bins[bins.length - 1]
-    // Equal quantiles (e.g. fixed durations): one bin holds both shares.
-    if (to === from && last) bins[bins.length - 1] = { ...last, share: last.share + shares[i]! }
-    else bins.push({ from, to, share: shares[i]! })
-  }
-  return bins
+  const histogram = report.cycleHistogram
+  const total = histogram ? histogram.counts.reduce((sum, count) => sum + count, 0) : 0
+  if (!histogram || total === 0) return []
+  const { binHours, counts } = histogram
+  const p90 = report.cycleTime.p90 ?? Infinity
+  return counts.map((count, i) => ({
+    from: i * binHours,
+    to: (i + 1) * binHours,
+    share: count / total,
+    slow: (i + 0.5) * binHours > p90,
+  }))
 }
 
 export interface HeatCell {
@@ -310,29 +309,36 @@ export function compareKpis(baseline: Kpis, current: Kpis): KpiDelta[] {
 
 // ---- Formatting ------------------------------------------------------------------------------
 
-/** Hours as a person reads them: minutes, hours or days (of 24 h: cycle times are elapsed). */
-export function formatHours(hours: number | null): string {
+/**
+ * Hours as a person reads them: minutes, hours or days (of 24 h: cycle times are elapsed),
+ * with numbers and units in the UI language.
+ */
+export function formatHours(hours: number | null, language: string = currentLanguage()): string {
   if (hours === null) return '—'
   const abs = Math.abs(hours)
-  if (abs < 1) return `${Math.round(hours * 60)} min`
-  if (abs < 48) return `${trim(hours, 1)} h`
-  return `${trim(hours / 24, 1)} d`
+  if (abs < 1) return t('simulation.units.minutes', { value: trim(Math.round(hours * 60), 0, language), lng: language })
+  if (abs < 48) return t('simulation.units.hours', { value: trim(hours, 1, language), lng: language })
+  return t('simulation.units.days', { value: trim(hours / 24, 1, language), lng: language })
 }
 
-export function formatPercentage(share: number | null): string {
-  return share === null ? '—' : `${trim(share * 100, 1)}%`
+export function formatPercentage(share: number | null, language: string = currentLanguage()): string {
+  return share === null ? '—' : `${trim(share * 100, 1, language)}%`
 }
 
-export function formatNumber(value: number | null, digits = 1): string {
-  return value === null ? '—' : trim(value, digits)
+export function formatNumber(value: number | null, digits = 1, language: string = currentLanguage()): string {
+  return value === null ? '—' : trim(value, digits, language)
 }
 
-export function formatMoney(value: number | null, currency: string | undefined): string {
+export function formatMoney(
+  value: number | null,
+  currency: string | undefined,
+  language: string = currentLanguage(),
+): string {
   if (value === null) return '—'
-  const text = Math.round(value).toLocaleString('en-US')
+  const text = trim(Math.round(value), 0, language)
   return currency ? `${text} ${currency}` : text
 }
 
-function trim(value: number, digits: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+function trim(value: number, digits: number, language: string): string {
+  return formatLocaleNumber(value, language, { maximumFractionDigits: digits, minimumFractionDigits: 0 })
 }

@@ -48,6 +48,7 @@ async function run(request: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       report: outcome.report,
       json: toSimulationJson(outcome.report),
       millis: performance.now() - started,
+      ...(outcome.trace ? { trace: outcome.trace } : {}),
     })
   } else {
     scope.postMessage({

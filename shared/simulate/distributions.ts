@@ -80,23 +80,36 @@ export function sample(rng: RandomStreams, s: number, kind: number, p: Float64Ar
       return p[o]! + p[o + 1]! * rng.uniform(s)
     case TRIANGULAR: {
       const u = rng.uniform(s)
-      return u < p[o + 2]! ? p[o]! + Math.sqrt(u * p[o + 3]!) : p[o + 1]! - Math.sqrt((1 - u) * p[o + 4]!)
+      // Both sides' roots, then the pick: which side is a coin flip a branch would often mispredict.
+      const below = p[o]! + Math.sqrt(u * p[o + 3]!)
+      const above = p[o + 1]! - Math.sqrt((1 - u) * p[o + 4]!)
+      return u < p[o + 2]! ? below : above
     }
-    case PERT: {
-      const x = rng.gamma(s, p[o + 2]!, p[o + 3]!)
-      const y = rng.gamma(s, p[o + 4]!, p[o + 5]!)
-      return p[o]! + (p[o + 1]! * x) / (x + y)
-    }
-    case NORMAL: {
-      // Redrawn while negative (file-format.md).
-      for (;;) {
-        const x = p[o]! + p[o + 1]! * rng.normal(s)
-        if (x >= 0) return x
-      }
-    }
+    case PERT:
+      return pert(rng, s, p, o)
+    case NORMAL:
+      return positiveNormal(rng, s, p, o)
     case LOGNORMAL:
       return Math.exp(p[o]! + p[o + 1]! * rng.normal(s))
     default:
       return -p[o]! * Math.log(rng.uniform(s))
+  }
+}
+
+// Draws with loops of their own live apart from `sample`: V8 inlines small functions more
+// readily, and each of these gets its own inlining budget for its loop's helpers.
+
+/** Beta-PERT: Beta(α, β) as X/(X+Y) with X ~ Gamma(α), Y ~ Gamma(β), scaled to [min, max]. */
+function pert(rng: RandomStreams, s: number, p: Float64Array, o: number): number {
+  const x = rng.gamma(s, p, o + 2)
+  const y = rng.gamma(s, p, o + 4)
+  return p[o]! + (p[o + 1]! * x) / (x + y)
+}
+
+/** Normal, redrawn while negative (file-format.md). */
+function positiveNormal(rng: RandomStreams, s: number, p: Float64Array, o: number): number {
+  for (;;) {
+    const x = p[o]! + p[o + 1]! * rng.normal(s)
+    if (x >= 0) return x
   }
 }

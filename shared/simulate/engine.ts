@@ -12,9 +12,11 @@
  * known when it starts, so the calendar is walked about once per event.
  */
 import * as distributions from './distributions.js'
+import { histogramOf, type CycleHistogram } from './histogram.js'
 import * as modelTables from './model.js'
 import { type CompiledModel, stepRoleId } from './model.js'
 import { RandomStreams, streamKey } from './random.js'
+import { TRACE_ARRIVE, TRACE_DONE, TRACE_QUEUE, TRACE_START, type TraceRecorder } from './trace.js'
 import { WorkingClock } from './workingClock.js'
 import { nameOf } from '../validate/naming.js'
 
@@ -34,6 +36,8 @@ export interface RunSettings {
   readonly maxEvents: number
   /** Cases in the flow at once after which a run counts as overloaded. */
   readonly maxCasesInSystem: number
+  /** Records the first cases' moves (trace.ts); without it the hooks cost one comparison each. */
+  readonly trace?: TraceRecorder
 }
 
 export interface RunStop {
@@ -74,6 +78,8 @@ export interface RunFigures {
     readonly p95: number | null
     readonly max: number | null
   }
+  /** Completed cases by cycle time (histogram.ts); null when none completed. */
+  readonly cycleHistogram: CycleHistogram | null
   readonly wipMean: number | null
   /** Per outcome of `model.outcomes`. */
   readonly outcomes: readonly number[]
@@ -130,9 +136,13 @@ export class SimulationRun {
   private readonly durationStream: Int32Array
   private readonly clock: WorkingClock
   private readonly always: boolean
-  /** The working-clock position of the last instant asked about: most events ask several times. */
-  private memoTime = NaN
-  private memoWorked = 0
+  /**
+   * The simulation clock: the time of the event being handled and its position on the working
+   * clock (working hours in [0, now]), found once per event. Fields rather than parameters: a
+   * number passed to or returned from a call V8 did not inline is boxed on the heap each time.
+   */
+  private now = NaN
+  private nowWorked = 0
   private measureFromWorked = 0
   private readonly rng: RandomStreams
   private readonly totalCases: number
@@ -159,7 +169,7 @@ export class SimulationRun {
   private tPeople = new Int32Array(256)
   private tReview = new Int32Array(256)
   private tArrive = new Float64Array(256)
-  /** Working hours on the clock at arrival and at the start of work (see `workedAt`). */
+  /** Working hours on the clock at arrival and at the start of work (see `nowWorked`). */
   private tArriveWorked = new Float64Array(256)
   private tStartWorked = new Float64Array(256)
   /** Working-clock position when the work (or delay) ends, known when it starts. */
@@ -167,6 +177,8 @@ export class SimulationRun {
   private tRequest = new Float64Array(256)
   private tWorkStart = new Float64Array(256)
   private tWorkEnd = new Float64Array(256)
+  /** When the step's timeout fires. */
+  private tDeadline = new Float64Array(256)
   private tWait = new Float64Array(256)
   private tService = new Float64Array(256)
   private tFree = new Int32Array(256)
@@ -229,6 +241,7 @@ export class SimulationRun {
   /** Events taken from the queue (arrivals, completions, timeouts): the speed figure. */
   private queueEvents = 0
   private stop: RunStop | null = null
+  private readonly trace: TraceRecorder | undefined
 
   constructor(model: CompiledModel, settings: RunSettings) {
     this.m = model
@@ -251,6 +264,7 @@ export class SimulationRun {
     this.warmup = settings.warmupCases
     this.maxEvents = settings.maxEvents
     this.maxInSystem = settings.maxCasesInSystem
+    this.trace = settings.trace
     const n = model.nodeCount
     const r = model.roles.length
     this.free = Int32Array.from(model.roles, (role) => role.headcount)
@@ -326,7 +340,8 @@ export class SimulationRun {
         // Streams stop once `cases` have entered over all starts (file-format.md).
         if (this.entered >= this.totalCases) continue
         this.lastEventTime = at
-        this.onArrival(a, at)
+        this.setClock(at)
+        this.onArrival(a)
       } else {
         const time = heap[0]!
         const ref = heap[2]!
@@ -336,8 +351,15 @@ export class SimulationRun {
         // A stamp that moved on: the case left the step since (timeout, or work stopped).
         if (this.tStamp[id] !== stamp) continue
         this.lastEventTime = time
-        if ((ref & 3) === EV_DONE) this.onDone(id, time)
-        else this.onTimeout(id, time)
+        if ((ref & 3) === EV_DONE) {
+          // The end's working-clock position was fixed when the work started: no calendar walk.
+          this.now = time
+          this.nowWorked = this.tEndWorked[id]!
+          this.onDone(id)
+        } else {
+          this.setClock(time)
+          this.onTimeout(id)
+        }
       }
       if (this.stop) return true
     }
@@ -350,29 +372,35 @@ export class SimulationRun {
 
   // ---- the clocks ----------------------------------------------------------------------
 
-  /** Working hours in [0, t]. */
-  private workedAt(t: number): number {
-    if (this.always) return t
-    if (t === this.memoTime) return this.memoWorked
-    const w = this.clock.workedBy(t)
-    this.memoTime = t
-    this.memoWorked = w
-    return w
+  /**
+   * Moves the clock to `time`. At the instant it already shows, the working position stays as it
+   * is: after a completion that is the end's position fixed when the work started, which later
+   * events at the same instant go on using.
+   */
+  private setClock(time: number): void {
+    if (time === this.now) return
+    this.now = time
+    this.nowWorked = this.clock.workedBy(time)
   }
 
-  /** When `hours` working hours from `now` have passed. */
-  private afterWorking(now: number, hours: number): number {
+  /** When `hours` working hours from now have passed. */
+  private afterWorking(hours: number): number {
+    const now = this.now
     if (this.always) return now + hours
     if (hours <= 0) return now
-    const end = this.clock.instantAt(this.workedAt(now) + hours)
+    const end = this.clock.instantAt(this.nowWorked + hours)
     return end > now ? end : now
   }
 
   // ---- the event heap ----------------------------------------------------------------
 
-  private push(time: number, ref: number, stamp: number): void {
+  /** Schedules token t's event: its work's end (EV_DONE) or its timeout (EV_TIMEOUT), at the time noted on the token. */
+  private push(t: number, kind: number): void {
     if (4 * this.hSize === this.heap.length) this.heap = grownF64(this.heap, 0)
     const heap = this.heap
+    const time = kind === EV_DONE ? this.tWorkEnd[t]! : this.tDeadline[t]!
+    const ref = t * 4 + kind
+    const stamp = this.tStamp[t]!
     const seq = this.seq++
     let i = this.hSize++
     while (i > 0) {
@@ -399,19 +427,18 @@ export class SimulationRun {
     const seq = heap[4 * size + 1]!
     const ref = heap[4 * size + 2]!
     const stamp = heap[4 * size + 3]!
+    // The freed slot becomes a sentinel: a right child there is never the earlier one.
+    heap[4 * size] = Infinity
     let i = 0
     for (;;) {
       let c = 2 * i + 1
       if (c >= size) break
-      let ct = heap[4 * c]!
-      const r = c + 1
-      if (r < size) {
-        const rt = heap[4 * r]!
-        if (rt < ct || (rt === ct && heap[4 * r + 1]! < heap[4 * c + 1]!)) {
-          c = r
-          ct = rt
-        }
-      }
+      // Which child comes first is a coin flip: taken arithmetically, as a branch would be
+      // mispredicted about every other level.
+      const left = heap[4 * c]!
+      const right = heap[4 * c + 4]!
+      c += Number(right < left) | (Number(right === left) & Number(heap[4 * c + 5]! < heap[4 * c + 1]!))
+      const ct = heap[4 * c]!
       if (time < ct || (time === ct && seq < heap[4 * c + 1]!)) break
       heap[4 * i] = ct
       heap[4 * i + 1] = heap[4 * c + 1]!
@@ -455,6 +482,7 @@ export class SimulationRun {
     this.tRequest = grownF64(this.tRequest, size)
     this.tWorkStart = grownF64(this.tWorkStart, size)
     this.tWorkEnd = grownF64(this.tWorkEnd, size)
+    this.tDeadline = grownF64(this.tDeadline, size)
     this.tWait = grownF64(this.tWait, size)
     this.tService = grownF64(this.tService, size)
     this.tFree = grownI32(this.tFree, size)
@@ -483,9 +511,10 @@ export class SimulationRun {
 
   // ---- events --------------------------------------------------------------------------
 
-  private onArrival(startIndex: number, now: number): void {
+  private onArrival(startIndex: number): void {
+    const now = this.now
     const serial = this.entered++
-    if (serial === this.warmup) this.beginMeasuring(now)
+    if (serial === this.warmup) this.beginMeasuring()
     const c = this.newCase()
     this.cEnter[c] = now
     this.cSerial[c] = serial
@@ -494,58 +523,58 @@ export class SimulationRun {
     this.wipArea += this.inSystem * (now - this.wipLast)
     this.wipLast = now
     if (++this.inSystem > this.maxInSystem) {
-      this.stopOverloaded(now)
+      this.stopOverloaded()
       return
     }
     const start = this.m.starts[startIndex]!
     if (this.entered < this.totalCases) {
       const a = start.arrivals
       const gap = sample(this.rng, start.stream, a.kind, this.arrivalParams[startIndex]!, 0)
-      const next = a.working ? this.afterWorking(now, gap) : now + gap
+      const next = a.working ? this.afterWorking(gap) : now + gap
       this.scheduleArrival(startIndex, next)
     }
     const t = this.newToken(c)
-    this.route(t, start.node, -1, now)
+    if (this.trace !== undefined) this.traced(t, start.node, TRACE_DONE)
+    this.route(t, start.node, -1)
   }
 
-  private onDone(t: number, now: number): void {
+  private onDone(t: number): void {
     const v = this.tNode[t]!
-    // The end's working-clock position was fixed when the work started: no calendar walk here.
-    const endWorked = this.tEndWorked[t]!
-    this.memoTime = now
-    this.memoWorked = endWorked
-    const worked = endWorked - this.tStartWorked[t]!
+    const worked = this.nowWorked - this.tStartWorked[t]!
     this.tService[t]! += worked
     if (this.tState[t] === DELAYING) {
-      this.depart(t, now, false)
+      this.depart(t, false)
       return
     }
     const start = this.tWorkStart[t]!
     const people = this.tPeople[t]!
     if (people > 0) {
       const r = this.tRole[t]!
-      this.addBusy(r, people, start, now, worked)
+      this.addBusy(r, people, start, worked)
       this.free[r]! += people
       this.tState[t] = IDLE
-      if (this.waiting[r]! > 0) this.serve(r, now)
+      if (this.waiting[r]! > 0) this.serve(r)
     }
     if (this.kinds[v] === APPROVAL) {
       const review = ++this.tReview[t]!
       if (review < this.m.reviewCount[v]!) {
-        this.request(t, this.m.reviewRoles[this.m.reviewStart[v]! + review]!, 1, now)
+        if (this.trace !== undefined) this.traced(t, v, TRACE_QUEUE)
+        this.request(t, this.m.reviewRoles[this.m.reviewStart[v]! + review]!, 1)
         return
       }
     }
-    this.depart(t, now, false)
+    this.depart(t, false)
   }
 
-  private onTimeout(t: number, now: number): void {
+  private onTimeout(t: number): void {
+    const now = this.now
     const state = this.tState[t]!
     // Work finishing at the very instant of the timeout finishes first: that is not later than
     // the limit. The timeout goes back in line behind it, for a case still at the step then
     // (an approval about to start its next review).
     if (state === WORKING && this.tWorkEnd[t]! <= now) {
-      this.push(now, t * 4 + EV_TIMEOUT, this.tStamp[t]!)
+      this.tDeadline[t] = now
+      this.push(t, EV_TIMEOUT)
       return
     }
     const v = this.tNode[t]!
@@ -553,45 +582,45 @@ export class SimulationRun {
       const r = this.tRole[t]!
       this.tState[t] = IDLE
       this.tWait[t]! += now - this.tRequest[t]!
-      this.changeQueue(v, -1, now)
+      this.changeQueue(v, -1)
       if (--this.waiting[r]! === 0) this.ringHead[r] = this.ringTail[r]!
       // It may have been the head of the line, holding back cases that now fit.
-      else this.serve(r, now)
+      else this.serve(r)
     } else if (state === WORKING) {
       const start = this.tWorkStart[t]!
-      const worked = now > start ? this.workedAt(now) - this.tStartWorked[t]! : 0
+      const worked = now > start ? this.nowWorked - this.tStartWorked[t]! : 0
       this.tService[t]! += worked
       const people = this.tPeople[t]!
       this.tState[t] = IDLE
       if (people > 0) {
         const r = this.tRole[t]!
-        if (now > start) this.addBusy(r, people, start, now, worked)
+        if (now > start) this.addBusy(r, people, start, worked)
         this.free[r]! += people
-        if (this.waiting[r]! > 0) this.serve(r, now)
+        if (this.waiting[r]! > 0) this.serve(r)
       }
     } else if (state === DELAYING) {
-      this.tService[t]! += this.workedAt(now) - this.tStartWorked[t]!
+      this.tService[t]! += this.nowWorked - this.tStartWorked[t]!
     }
-    this.depart(t, now, true)
+    this.depart(t, true)
   }
 
   // ---- people ----------------------------------------------------------------------------
 
   /** Busy person-hours inside the measured period (cli.md, utilization). */
-  private addBusy(r: number, people: number, start: number, end: number, worked: number): void {
+  private addBusy(r: number, people: number, start: number, worked: number): void {
     const from = this.measureFrom
-    if (end <= from) return
+    if (this.now <= from) return
     if (start >= from) this.busy[r]! += people * worked
-    else this.busy[r]! += people * (this.workedAt(end) - this.measureFromWorked)
+    else this.busy[r]! += people * (this.nowWorked - this.measureFromWorked)
   }
 
-  private request(t: number, r: number, people: number, now: number): void {
+  private request(t: number, r: number, people: number): void {
     this.tRole[t] = r
     this.tPeople[t] = people
-    this.tRequest[t] = now
+    this.tRequest[t] = this.now
     if (this.waiting[r] === 0 && this.free[r]! >= people) {
       this.free[r]! -= people
-      this.startWork(t, now)
+      this.startWork(t)
       return
     }
     // Strict FIFO: join the end of the role's one line.
@@ -619,11 +648,11 @@ export class SimulationRun {
     this.ringTail[r] = tail + 1
     this.waiting[r]!++
     this.tState[t] = QUEUED
-    this.changeQueue(this.tNode[t]!, 1, now)
+    this.changeQueue(this.tNode[t]!, 1)
   }
 
   /** Starts the line's head while it fits; the head blocks those behind it (strict FIFO). */
-  private serve(r: number, now: number): void {
+  private serve(r: number): void {
     const ring = this.ringToken[r]!
     const stamps = this.ringStamp[r]!
     let head = this.ringHead[r]!
@@ -638,8 +667,8 @@ export class SimulationRun {
       if (people > this.free[r]!) break
       head++
       this.free[r]! -= people
-      this.changeQueue(this.tNode[t]!, -1, now)
-      this.startWork(t, now)
+      this.changeQueue(this.tNode[t]!, -1)
+      this.startWork(t)
       if (--this.waiting[r]! === 0) {
         head = tail
         break
@@ -648,30 +677,52 @@ export class SimulationRun {
     this.ringHead[r] = head
   }
 
-  private startWork(t: number, now: number): void {
-    const v = this.tNode[t]!
-    const hours = sample(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
-    // Work seized outside working hours starts paused, like work paused at the end of a day.
-    const startWorked = this.workedAt(now)
-    let end: number
-    let endWorked: number
-    if (this.distWorking[v] === 1) {
-      end = this.afterWorking(now, hours)
-      endWorked = hours > 0 ? startWorked + hours : startWorked
-    } else {
-      end = now + hours
-      endWorked = this.always ? end : this.clock.workedBy(end)
-    }
-    this.tWait[t]! += now - this.tRequest[t]!
-    this.tWorkStart[t] = now
-    this.tStartWorked[t] = startWorked
-    this.tEndWorked[t] = endWorked
-    this.tWorkEnd[t] = end
-    this.tState[t] = WORKING
-    this.push(end, t * 4 + EV_DONE, this.tStamp[t]!)
+  private startWork(t: number): void {
+    if (this.trace !== undefined) this.traced(t, this.tNode[t]!, TRACE_START)
+    this.tWait[t]! += this.now - this.tRequest[t]!
+    this.schedule(t, WORKING)
   }
 
-  private changeQueue(v: number, delta: number, now: number): void {
+  /** Starts token t's work (or delay) at its step now and schedules its end. */
+  private schedule(t: number, state: number): void {
+    this.tWorkStart[t] = this.now
+    // Work seized outside working hours starts paused, like work paused at the end of a day.
+    this.tStartWorked[t] = this.nowWorked
+    this.tState[t] = state
+    this.drawEnd(t)
+    this.push(t, EV_DONE)
+  }
+
+  /**
+   * Draws how long token t's work (or delay) takes and notes when it ends, on both clocks. The
+   * numbers go into the token's tables rather than through arguments and results: a number
+   * crossing a call V8 did not inline is boxed on the heap.
+   */
+  private drawEnd(t: number): void {
+    const v = this.tNode[t]!
+    const hours = sample(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
+    if (this.distWorking[v] === 1) {
+      const startWorked = this.nowWorked
+      this.tEndWorked[t] = hours > 0 ? startWorked + hours : startWorked
+      // As `afterWorking(hours)`, taking the end's working position from the token's table.
+      if (this.always) this.tWorkEnd[t] = this.now + hours
+      else if (hours > 0) this.endOfWork(t)
+      else this.tWorkEnd[t] = this.now
+    } else {
+      const end = this.now + hours
+      this.tWorkEnd[t] = end
+      this.tEndWorked[t] = this.always ? end : this.clock.workedBy(end)
+    }
+  }
+
+  /** Notes when token t's work ends on the elapsed clock, from its end on the working clock. */
+  private endOfWork(t: number): void {
+    const end = this.clock.instantAt(this.tEndWorked[t]!)
+    this.tWorkEnd[t] = end > this.now ? end : this.now
+  }
+
+  private changeQueue(v: number, delta: number): void {
+    const now = this.now
     const q = this.queued[v]!
     this.queueArea[v]! += q * (now - this.queueLast[v]!)
     this.queueLast[v] = now
@@ -681,19 +732,20 @@ export class SimulationRun {
 
   // ---- moving cases ------------------------------------------------------------------------
 
-  private arrive(t: number, v: number, now: number): void {
+  private arrive(t: number, v: number): void {
     const m = this.m
+    const now = this.now
     this.tNode[t] = v
     this.tArrive[t] = now
-    const worked = this.workedAt(now)
-    this.tArriveWorked[t] = worked
+    this.tArriveWorked[t] = this.nowWorked
     this.tWait[t] = 0
     this.tService[t] = 0
     this.present[v]!++
+    if (this.trace !== undefined) this.traced(t, v, TRACE_ARRIVE)
     const after = m.timeoutHours[v]!
     if (after === after) {
-      const deadline = m.timeoutWorking[v] === 1 ? this.afterWorking(now, after) : now + after
-      this.push(deadline, t * 4 + EV_TIMEOUT, this.tStamp[t]!)
+      this.tDeadline[t] = m.timeoutWorking[v] === 1 ? this.afterWorking(after) : now + after
+      this.push(t, EV_TIMEOUT)
     }
     const kind = this.kinds[v]
     if (kind === TASK) {
@@ -701,40 +753,28 @@ export class SimulationRun {
       if (people === 0) {
         this.tPeople[t] = 0
         this.tRequest[t] = now
-        this.startWork(t, now)
-      } else this.request(t, m.role[v]!, people, now)
+        this.startWork(t)
+      } else this.request(t, m.role[v]!, people)
     } else if (kind === APPROVAL) {
       this.tReview[t] = 0
-      this.request(t, m.reviewRoles[m.reviewStart[v]!]!, 1, now)
+      this.request(t, m.reviewRoles[m.reviewStart[v]!]!, 1)
     } else {
       // A wait: a delay that holds nobody.
-      const hours = sample(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
-      let end: number
-      let endWorked: number
-      if (this.distWorking[v] === 1) {
-        end = this.afterWorking(now, hours)
-        endWorked = hours > 0 ? worked + hours : worked
-      } else {
-        end = now + hours
-        endWorked = this.always ? end : this.clock.workedBy(end)
-      }
-      this.tWorkStart[t] = now
-      this.tStartWorked[t] = worked
-      this.tEndWorked[t] = endWorked
-      this.tWorkEnd[t] = end
-      this.tState[t] = DELAYING
-      this.push(end, t * 4 + EV_DONE, this.tStamp[t]!)
+      if (this.trace !== undefined) this.traced(t, v, TRACE_START)
+      this.schedule(t, DELAYING)
     }
   }
 
   /** A case leaves a step: its visit is counted, then it moves on (or out through the timeout edge). */
-  private depart(t: number, now: number, timedOut: boolean): void {
+  private depart(t: number, timedOut: boolean): void {
     const m = this.m
+    const now = this.now
     const v = this.tNode[t]!
     this.tStamp[t] = (this.tStamp[t]! + 1) | 0
     this.tState[t] = IDLE
     this.present[v]!--
     this.allVisits[v]!++
+    if (this.trace !== undefined) this.traced(t, v, TRACE_DONE)
     if (this.cSerial[this.tCase[t]!]! >= this.warmup) {
       const arrived = this.tArrive[t]!
       const time = now - arrived
@@ -747,16 +787,17 @@ export class SimulationRun {
       if (k === times.length) this.times[v] = times = grownF64(times, 0)
       times[k] = time
       this.timesLength[v] = k + 1
-      const limit = m.limitHours[v]!
-      if (limit === limit && this.isLate(t, now, limit, m.limitWorking[v] === 1)) this.breaches[v]!++
+      if (m.limitHours[v]! === m.limitHours[v]! && this.isLate(t, v)) this.breaches[v]!++
       if (timedOut) this.timeouts[v]!++
     }
-    this.route(t, v, timedOut ? m.timeoutEdge[v]! : -1, now)
+    this.route(t, v, timedOut ? m.timeoutEdge[v]! : -1)
   }
 
   /** Left later than arrival + limit on the limit's clock (file-format.md), give or take float rounding. */
-  private isLate(t: number, now: number, limit: number, working: boolean): boolean {
-    if (!working || this.always) {
+  private isLate(t: number, v: number): boolean {
+    const now = this.now
+    const limit = this.m.limitHours[v]!
+    if (this.m.limitWorking[v] !== 1 || this.always) {
       const due = this.tArrive[t]! + limit
       return now > due + LIMIT_EPSILON * (due > 1 ? due : 1)
     }
@@ -764,7 +805,7 @@ export class SimulationRun {
     // working instant as the deadline (e.g. that evening) needs the deadline's elapsed time.
     const due = this.tArriveWorked[t]! + limit
     const slack = LIMIT_EPSILON * (due > 1 ? due : 1)
-    const worked = this.workedAt(now)
+    const worked = this.nowWorked
     if (worked > due + slack) return true
     if (worked < due - slack) return false
     const deadline = this.clock.instantAt(due)
@@ -776,7 +817,7 @@ export class SimulationRun {
    * ≥ 0 — through every instantaneous node, until each of its branches waits at a step, waits
    * at a join or ends. One loop turn per hop; split branches wait on a small stack.
    */
-  private route(token: number, from: number, edge: number, now: number): void {
+  private route(token: number, from: number, edge: number): void {
     const kinds = this.kinds
     const outCount = this.outCount
     const outStart = this.outStart
@@ -818,16 +859,16 @@ export class SimulationRun {
           }
         } else {
           // No way out: the branch ends here, without an outcome.
-          this.endBranch(t, -1, now)
+          this.endBranch(t, -1)
           e = -2
         }
       }
       if (e >= 0) {
         const w = edgeTarget[e]!
         const kind = kinds[w]!
-        if (kind === TASK || kind === APPROVAL || kind === WAIT) this.arrive(t, w, now)
-        else if (kind === END) this.endBranch(t, w, now)
-        else if (kind === PARALLEL && this.m.joinOf[w]! >= 0 && !this.joinArrive(t, w, e)) this.absorb(t, now)
+        if (kind === TASK || kind === APPROVAL || kind === WAIT) this.arrive(t, w)
+        else if (kind === END) this.endBranch(t, w)
+        else if (kind === PARALLEL && this.m.joinOf[w]! >= 0 && !this.joinArrive(t, w, e)) this.absorb(t)
         else {
           v = w
           e = -1
@@ -879,21 +920,23 @@ export class SimulationRun {
   }
 
   /** A branch absorbed by a join. */
-  private absorb(t: number, now: number): void {
+  private absorb(t: number): void {
     const c = this.tCase[t]!
     this.freeToken(t)
-    if (--this.cLive[c]! === 0) this.completeCase(c, now)
+    if (--this.cLive[c]! === 0) this.completeCase(c)
   }
 
-  private endBranch(t: number, endNode: number, now: number): void {
+  private endBranch(t: number, endNode: number): void {
     const c = this.tCase[t]!
     // The case's outcome is that of its last end (cli.md).
     this.cOutcome[c] = endNode >= 0 ? this.m.outcomeOf[endNode]! : -1
+    if (this.trace !== undefined && endNode >= 0) this.traced(t, endNode, TRACE_DONE)
     this.freeToken(t)
-    if (--this.cLive[c]! === 0) this.completeCase(c, now)
+    if (--this.cLive[c]! === 0) this.completeCase(c)
   }
 
-  private completeCase(c: number, now: number): void {
+  private completeCase(c: number): void {
+    const now = this.now
     this.wipArea += this.inSystem * (now - this.wipLast)
     this.wipLast = now
     this.inSystem--
@@ -907,9 +950,10 @@ export class SimulationRun {
     this.cFree[this.cFreeCount++] = c
   }
 
-  private beginMeasuring(now: number): void {
+  private beginMeasuring(): void {
+    const now = this.now
     this.measureFrom = now
-    this.measureFromWorked = this.workedAt(now)
+    this.measureFromWorked = this.nowWorked
     this.wipArea = 0
     this.wipLast = now
     for (let v = 0; v < this.m.nodeCount; v++) {
@@ -917,6 +961,14 @@ export class SimulationRun {
       this.queueLast[v] = now
       this.queueMax[v] = this.queued[v]!
     }
+  }
+
+  /** A traced case's event; the first case beyond the traced ones marks where the trace stops being whole. */
+  private traced(t: number, v: number, kind: number): void {
+    const trace = this.trace!
+    const serial = this.cSerial[this.tCase[t]!]!
+    if (serial < trace.limit) trace.record(this.now, serial, v, kind)
+    else trace.untraced(this.now)
   }
 
   // ---- guards ------------------------------------------------------------------------------
@@ -942,7 +994,7 @@ export class SimulationRun {
     return this.entered - this.inSystem
   }
 
-  private stopOverloaded(now: number): void {
+  private stopOverloaded(): void {
     const m = this.m
     let worst = -1
     for (let v = 0; v < m.nodeCount; v++) {
@@ -957,11 +1009,17 @@ export class SimulationRun {
     }
     this.stop = {
       reason: 'too-many-cases',
-      message: `stopped at ${round(now)} h with ${this.inSystem} cases in the flow at once (the limit is ${this.maxInSystem})${where}`,
+      message: `stopped at ${round(this.now)} h with ${this.inSystem} cases in the flow at once (the limit is ${this.maxInSystem})${where}`,
     }
   }
 
   // ---- results -------------------------------------------------------------------------------
+
+  /** Working hours in [0, end], `end` being the last event's time (the clock shows it, unless no event happened). */
+  private workedAtEnd(end: number): number {
+    if (this.always) return end
+    return end === this.now ? this.nowWorked : this.clock.workedBy(end)
+  }
 
   figures(): RunFigures {
     const m = this.m
@@ -969,7 +1027,7 @@ export class SimulationRun {
     const from = this.measureFrom
     const measuring = from !== Infinity && end > from
     const span = measuring ? end - from : 0
-    const workingSpan = measuring ? this.workedAt(end) - this.measureFromWorked : 0
+    const workingSpan = measuring ? this.workedAtEnd(end) - this.measureFromWorked : 0
     if (measuring) this.wipArea += this.inSystem * (end - this.wipLast)
 
     const n = this.completed
@@ -1015,6 +1073,7 @@ export class SimulationRun {
         p95,
         max: n > 0 ? cycleMax : null,
       },
+      cycleHistogram: histogramOf(cycle, cycleMax),
       wipMean: measuring ? this.wipArea / span : null,
       outcomes: Array.from(this.outcomeCounts),
       steps,
@@ -1100,29 +1159,32 @@ function select(a: Float64Array, k: number, left: number, right: number): void {
       select(a, k, Math.max(l, Math.floor(k - (i * s) / n + sd)), Math.min(r, Math.floor(k + ((n - i) * s) / n + sd)))
     }
     const pivot = a[k]!
-    let i = l
-    let j = r
-    swap(a, l, k)
-    if (a[r]! > pivot) swap(a, l, r)
-    while (i < j) {
-      swap(a, i, j)
-      i++
-      j--
-      while (a[i]! < pivot) i++
-      while (a[j]! > pivot) j--
+    // a[l..r] becomes: below the pivot, equal to it, above it; then k's part is the one to go on in.
+    const equal = moveToFront(a, l, r, pivot, 0)
+    if (k < equal) {
+      r = equal - 1
+      continue
     }
-    if (a[l] === pivot) swap(a, l, j)
-    else {
-      j++
-      swap(a, j, r)
-    }
-    if (j <= k) l = j + 1
-    if (k <= j) r = j - 1
+    const above = moveToFront(a, equal, r, pivot, 1)
+    if (k < above) return
+    l = above
   }
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
-  const x = a[i]!
-  a[i] = a[j]!
-  a[j] = x
+// Two branch-free passes instead of one Hoare pass: whether a value is below the pivot is a
+// coin flip, and branches on it would be mispredicted about every other value.
+
+/**
+ * Moves the values of a[l..r] below `pivot` (with `andEqual` 1, also those equal to it) to the
+ * front, in place; returns where the rest starts.
+ */
+function moveToFront(a: Float64Array, l: number, r: number, pivot: number, andEqual: number): number {
+  let front = l
+  for (let i = l; i <= r; i++) {
+    const x = a[i]!
+    a[i] = a[front]!
+    a[front] = x
+    front += Number(x < pivot) | (Number(x === pivot) & andEqual)
+  }
+  return front
 }

@@ -133,7 +133,8 @@ export class RandomStreams {
       const layer = bits & 127
       const j = bits >> 7
       const x = j * ZIGGURAT_W[layer]!
-      if ((j < 0 ? -j : j) < ZIGGURAT_K[layer]!) return x
+      // Math.abs rather than a test of the sign, a coin flip that a branch would mispredict.
+      if (Math.abs(j) < ZIGGURAT_K[layer]!) return x
       if (layer === 0) {
         // The tail beyond r (Marsaglia 1964).
         let tx: number
@@ -149,8 +150,14 @@ export class RandomStreams {
     }
   }
 
-  /** Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000); `d = shape − 1/3`, `c = 1/√(9d)` precomputed. */
-  gamma(s: number, d: number, c: number): number {
+  /**
+   * Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000), with `d = shape − 1/3` and
+   * `c = 1/√(9d)` precomputed at `p[i]` and `p[i + 1]` (in a table rather than as arguments: a
+   * number passed to a call V8 did not inline is boxed on the heap).
+   */
+  gamma(s: number, p: Float64Array, i: number): number {
+    const d = p[i]!
+    const c = p[i + 1]!
     for (;;) {
       let x: number
       let v: number

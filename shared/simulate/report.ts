@@ -4,6 +4,7 @@
  * 95 % confidence half-widths; then the one JSON text the CLI prints and the app can save.
  */
 import type { RunFigures } from './engine.js'
+import { mergeHistograms, type CycleHistogram } from './histogram.js'
 import { stepRoleId, type CompiledModel } from './model.js'
 import { halfWidth95, meanOf } from './statistics.js'
 
@@ -48,6 +49,11 @@ export interface SimulationReport {
     readonly p95: number | null
     readonly max: number | null
   }
+  /**
+   * Completed cases by cycle time, over all replications (histogram.ts); null when none
+   * completed. Not in the JSON: for the app's chart.
+   */
+  readonly cycleHistogram: CycleHistogram | null
   readonly wip: { readonly mean: number | null }
   /** Per outcome, in the order the end nodes name them. */
   readonly outcomes: readonly { readonly outcome: string; readonly count: number }[]
@@ -139,6 +145,7 @@ export function combineRuns(
       p95: meanOf(runs.map((r) => r.cycleTime.p95)),
       max: meanOf(runs.map((r) => r.cycleTime.max)),
     },
+    cycleHistogram: mergeHistograms(runs.map((r) => r.cycleHistogram)),
     wip: { mean: meanOf(runs.map((r) => r.wipMean)) },
     outcomes: model.outcomes.map((outcome, i) => ({ outcome, count: sum(runs.map((r) => r.outcomes[i]!)) })),
     nodes,

@@ -8,6 +8,7 @@ import type { FlowDocument } from '../document/schema.js'
 import { SimulationRun, type RunFigures } from './engine.js'
 import { compileModel } from './model.js'
 import { combineRuns, type SimulationReport } from './report.js'
+import { MAX_TRACE_CASES, TraceRecorder, type SimulationTrace } from './trace.js'
 
 /** What `AbortSignal` offers and `shared/` can name without DOM types. */
 export interface AbortLike {
@@ -39,6 +40,11 @@ export interface SimulationOptions {
   readonly maxCasesInSystem?: number
   /** Events per slice between progress reports and abort checks (default 100,000: tens of ms). */
   readonly sliceEvents?: number
+  /**
+   * Trace the first this many cases of the first replication (trace.ts), for animations.
+   * Off by default: without it nothing is recorded and the report is the same either way.
+   */
+  readonly trace?: number
   readonly onProgress?: (progress: SimulationProgress) => void
   readonly signal?: AbortLike
 }
@@ -53,7 +59,8 @@ export type SimulationFailure =
   /** Overload: cases pile up faster than the flow finishes them. */
   | { readonly ok: false; readonly reason: 'too-many-cases'; readonly message: string }
 
-export type SimulationOutcome = { readonly ok: true; readonly report: SimulationReport } | SimulationFailure
+export type SimulationOutcome =
+  { readonly ok: true; readonly report: SimulationReport; readonly trace?: SimulationTrace } | SimulationFailure
 
 export const DEFAULT_CASES = 10_000
 export const DEFAULT_SEED = 1
@@ -69,6 +76,7 @@ interface Settings {
   readonly maxEvents: number
   readonly maxCasesInSystem: number
   readonly sliceEvents: number
+  readonly traceCases: number
 }
 
 function isWhole(value: number, min: number): boolean {
@@ -84,11 +92,14 @@ function settle(doc: FlowDocument, options: SimulationOptions): Settings | strin
   if (!Number.isSafeInteger(seed)) return `seed must be a whole number, not ${seed}`
   if (!isWhole(replications, 1)) return `replications must be a whole number of at least 1, not ${replications}`
   if (!isWhole(warmupCases, 0)) return `warmupCases must be a whole number of at least 0, not ${warmupCases}`
+  const traceCases = options.trace ?? 0
+  if (!isWhole(traceCases, 0) || traceCases > MAX_TRACE_CASES)
+    return `trace must be a whole number from 0 to ${MAX_TRACE_CASES}, not ${traceCases}`
   const maxEvents = options.maxEvents ?? Math.max(1_000_000, EVENTS_PER_CASE * cases)
   const maxCasesInSystem = options.maxCasesInSystem ?? DEFAULT_MAX_IN_SYSTEM
   const sliceEvents = options.sliceEvents ?? DEFAULT_SLICE_EVENTS
   if (!(maxEvents > 0) || !(maxCasesInSystem > 0) || !(sliceEvents >= 1)) return 'limits must be above 0'
-  return { cases, seed, replications, warmupCases, maxEvents, maxCasesInSystem, sliceEvents }
+  return { cases, seed, replications, warmupCases, maxEvents, maxCasesInSystem, sliceEvents, traceCases }
 }
 
 /**
@@ -109,8 +120,19 @@ function* slices(doc: FlowDocument, options: SimulationOptions): Generator<Simul
   }
   const { cases, replications } = settings
   const runs: RunFigures[] = []
+  const recorder =
+    settings.traceCases > 0
+      ? new TraceRecorder(
+          settings.traceCases,
+          compiled.model.graph.nodes.map((n) => n.id),
+        )
+      : undefined
   for (let k = 0; k < replications; k++) {
-    const run = new SimulationRun(compiled.model, { ...settings, replication: k })
+    const run = new SimulationRun(compiled.model, {
+      ...settings,
+      replication: k,
+      ...(k === 0 && recorder ? { trace: recorder } : {}),
+    })
     while (!run.advance(settings.sliceEvents)) {
       yield {
         fraction: (k + run.casesEntered / cases) / replications,
@@ -132,7 +154,7 @@ function* slices(doc: FlowDocument, options: SimulationOptions): Generator<Simul
   }
   const report = combineRuns(compiled.model, runs, { seed: settings.seed, warmupCases: settings.warmupCases })
   options.onProgress?.({ fraction: 1, replication: replications, replications, casesEntered: cases, cases })
-  return { ok: true, report }
+  return { ok: true, report, ...(recorder ? { trace: recorder.result() } : {}) }
 }
 
 const ABORTED: SimulationFailure = { ok: false, reason: 'aborted', message: 'the simulation was cancelled' }

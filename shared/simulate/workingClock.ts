@@ -84,7 +84,8 @@ export class WorkingClock {
     const into = r - slot
     const from = this.slotFrom[slot]!
     const to = this.slotTo[slot]!
-    const part = into <= from ? 0 : into >= to ? to - from : into - from
+    // Clamped with min/max rather than branches: whether t falls in working hours is a coin flip.
+    const part = Math.min(Math.max(into - from, 0), to - from)
     return week * this.hoursPerWeek + this.slotBefore[slot]! + part
   }
 
@@ -92,20 +93,18 @@ export class WorkingClock {
   instantAt(w: number): number {
     if (this.always) return w > 0 ? w : 0
     if (w <= 0) return 0
-    let week = floorOfQuotient(w, this.hoursPerWeek, this.perWeek)
+    const week = floorOfQuotient(w, this.hoursPerWeek, this.perWeek)
     const rest = w - week * this.hoursPerWeek
-    let day = floorOfQuotient(rest, this.hoursPerDay, this.perDay)
-    let within = rest - day * this.hoursPerDay
-    if (within === 0) {
-      // Exactly at a day's end: the closing time of the previous working day.
-      if (day === 0) {
-        week -= 1
-        day = this.daysPerWeek
-      }
-      day -= 1
-      within = this.hoursPerDay
-    }
+    const day = floorOfQuotient(rest, this.hoursPerDay, this.perDay)
+    const within = rest - day * this.hoursPerDay
+    if (within === 0) return this.closingBefore(week, day)
     return week * 168 + day * 24 + this.opens + within
+  }
+
+  /** The closing time of the working day before day `day` of week `week` (a rare case, kept apart from `instantAt`). */
+  private closingBefore(week: number, day: number): number {
+    if (day === 0) return (week - 1) * 168 + (this.daysPerWeek - 1) * 24 + this.opens + this.hoursPerDay
+    return week * 168 + (day - 1) * 24 + this.opens + this.hoursPerDay
   }
 
   /** Elapsed time at which `hours` working hours starting at t have passed (work paused outside working hours). */

@@ -109,17 +109,27 @@ describe('results', () => {
     expect(computeKpis(r).costPerWon).toBeCloseTo((perRun * 3) / won, 6)
   })
 
-  it('draws the histogram from the quantiles, each bin its exact share', () => {
+  it('draws the histogram from the report’s equal-width bins, shares adding up to 1', () => {
     const bins = cycleHistogram(report)
-    expect(bins.map((b) => b.share)).toEqual([0.5, 0.4, 0.05, 0.05])
+    const { binHours, counts } = report.cycleHistogram!
+    expect(bins).toHaveLength(counts.length)
     expect(bins[0]!.from).toBe(0)
-    expect(bins[1]!.from).toBe(report.cycleTime.p50)
-    expect(bins.at(-1)!.to).toBe(report.cycleTime.max)
+    expect(bins.every((b, i) => b.from === i * binHours && b.to === (i + 1) * binHours)).toBe(true)
+    expect(bins.at(-1)!.to).toBeGreaterThanOrEqual(report.cycleTime.max!)
+    expect(bins.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 12)
+    expect(bins[3]!.share).toBe(counts[3]! / report.completed)
   })
 
-  it('merges bins of equal quantiles (fixed durations)', () => {
-    const fixed = { ...report, cycleTime: { mean: 2, p50: 2, p90: 2, p95: 2, max: 2 } }
-    expect(cycleHistogram(fixed)).toEqual([{ from: 0, to: 2, share: 1 }])
+  it('marks the bins beyond the 90th percentile as the slow tail', () => {
+    const cycleHistogramOf = { binHours: 1, counts: [5, 3, 1, 1] }
+    const bins = cycleHistogram({
+      ...report,
+      cycleHistogram: cycleHistogramOf,
+      cycleTime: { ...report.cycleTime, p90: 2.2 },
+    })
+    expect(bins.map((b) => b.slow)).toEqual([false, false, true, true])
+    expect(bins.map((b) => b.share)).toEqual([0.5, 0.3, 0.1, 0.1])
+    expect(cycleHistogram({ ...report, cycleHistogram: null })).toEqual([])
   })
 
   it('orders the step charts by flow and marks the bottleneck', () => {
