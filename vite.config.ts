@@ -7,6 +7,11 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   // RENDERER_OUT (relative to the repository) lets parallel checkouts of work build side by side.
-  build: { outDir: `../${process.env.RENDERER_OUT ?? 'dist/renderer'}`, emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: true },
+  build: {
+    outDir: `../${process.env.RENDERER_OUT ?? 'dist/renderer'}`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    sourcemap: true,
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 })

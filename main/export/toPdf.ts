@@ -1,6 +1,7 @@
 /**
  * A vector PDF of the diagram: the same SVG drawn into PDFKit by svg-to-pdfkit, one page
  * the size of the drawing, with a CJK font embedded (PDFKit subsets it, so files stay small).
+ * Given several SVGs (the walkthrough's pages), one page each, each the size of its SVG.
  * Used by the CLI and by the desktop app's main process alike.
  */
 import PDFDocument from 'pdfkit'
@@ -15,14 +16,23 @@ export interface PdfMetadata {
   readonly subject?: string
 }
 
-export async function renderPdf(svg: string, metadata: PdfMetadata): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+/** An SVG's width and height attributes, in PDF points. */
+function pageSize(svg: string): [number, number] {
+  const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 595)
+  const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 842)
+  return [width * PT_PER_PX, height * PT_PER_PX]
+}
+
+export async function renderPdf(
+  svg: string | readonly string[],
+  metadata: PdfMetadata,
+): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+  const pages = typeof svg === 'string' ? [svg] : svg
   const warnings: string[] = []
   const font = findCjkFont()
   if (!font) warnings.push(NO_CJK_FONT)
-  const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 595)
-  const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 842)
   const pdf = new PDFDocument({
-    size: [width * PT_PER_PX, height * PT_PER_PX],
+    size: pageSize(pages[0] ?? ''),
     margin: 0,
     // Fixed dates keep the output byte-identical for the same diagram.
     info: {
@@ -43,11 +53,15 @@ export async function renderPdf(svg: string, metadata: PdfMetadata): Promise<{ p
     pdf.on('end', () => resolve())
     pdf.on('error', reject)
   })
-  SVGtoPDF(pdf, svg, 0, 0, {
-    width: width * PT_PER_PX,
-    height: height * PT_PER_PX,
-    preserveAspectRatio: 'xMidYMid meet',
-    fontCallback: () => (font ? 'flowlane-cjk' : 'Helvetica'),
+  pages.forEach((page, i) => {
+    const [width, height] = pageSize(page)
+    if (i > 0) pdf.addPage({ size: [width, height], margin: 0 })
+    SVGtoPDF(pdf, page, 0, 0, {
+      width,
+      height,
+      preserveAspectRatio: 'xMidYMid meet',
+      fontCallback: () => (font ? 'flowlane-cjk' : 'Helvetica'),
+    })
   })
   pdf.end()
   await done

@@ -5,14 +5,17 @@
 import { useReactFlow } from '@xyflow/react'
 import { useEffect } from 'react'
 import type { NodeKind } from '../../shared/document/index.js'
-import { addNode, deleteElements, moveNodes } from '../../shared/edit/operations.js'
+import { canConnectFrom } from '../../shared/edit/connections.js'
+import { connect, deleteElements, moveNodes } from '../../shared/edit/operations.js'
 import { stepsInFlowOrder } from '../../shared/formats/handbook/handbookModel.js'
 import { focusNode } from '../canvas/focusNode.js'
+import { quickAddStep } from '../canvas/quickAdd.js'
 import { defaultLabel } from '../panels/Palette.js'
 import { copySelection, cutSelection, duplicateSelection, parseClipboard, pasteContent } from './clipboard.js'
 import { useEditorStore } from './EditorContext.js'
 import { openDocument, saveDocument, type NoticeSink } from './fileActions.js'
 import { pasteMermaid } from './mermaidPaste.js'
+import type { EditorStore } from './store.js'
 
 export interface Shortcut {
   readonly keys: string
@@ -21,6 +24,9 @@ export interface Shortcut {
   /** Catalog key of the keys' name where it is words rather than key caps. */
   readonly keysKey?: `help.keys.${string}`
 }
+
+/** Saves a named version (History panel): Figma's keys for the same command. */
+export const SAVE_VERSION_KEYS = 'Ctrl+Alt+S'
 
 /** What the Help panel lists; the texts are catalog keys, shown in the UI language. */
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -32,12 +38,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+F', action: 'help.actions.find' },
   { keys: 'Ctrl+O', action: 'help.actions.open' },
   { keys: 'Ctrl+S / Ctrl+Shift+S', action: 'help.actions.save' },
+  { keys: SAVE_VERSION_KEYS, action: 'help.actions.saveVersion' },
   { keys: 'Ctrl+N', action: 'help.actions.new' },
   { keys: 'Delete / Backspace', action: 'help.actions.delete' },
   { keys: 'Arrow keys (Shift: ×10)', keysKey: 'help.keys.arrows', action: 'help.actions.nudge' },
   { keys: 'Tab / Shift+Tab', action: 'help.actions.cycle' },
   { keys: 'Enter', action: 'help.actions.editLabel' },
   { keys: 'Alt+1 … Alt+9', action: 'help.actions.addKind' },
+  { keys: 'Ctrl+L', action: 'help.actions.connect' },
   { keys: 'Ctrl+0 / Ctrl+= / Ctrl+-', action: 'help.actions.zoom' },
   { keys: 'F1', action: 'help.actions.help' },
 ]
@@ -63,6 +71,24 @@ function isTyping(target: EventTarget | null): boolean {
 
 export const editorEvents = new EventTarget()
 
+/**
+ * Ctrl+L: with two steps selected, connects the first selected to the second (and selects the
+ * second, so the next Ctrl+L carries on from it); with one, opens the picker of steps it can
+ * connect to (canvas/ConnectPicker.tsx).
+ */
+function connectSelection(store: EditorStore): void {
+  const state = store.getState()
+  const [first, second, ...rest] = state.selection.nodes
+  if (first !== undefined && second !== undefined && rest.length === 0) {
+    const from = state.doc.nodes.find((n) => n.id === first)
+    const to = state.doc.nodes.find((n) => n.id === second)
+    if (!from || !to || !canConnectFrom(from) || to.kind === 'note') return
+    if (state.apply('Connect', (d) => connect(d, first, second))) state.select({ nodes: [second], edges: [] })
+  } else if (first !== undefined && second === undefined) {
+    editorEvents.dispatchEvent(new Event('connect'))
+  }
+}
+
 export function useShortcuts(notify: NoticeSink): void {
   const store = useEditorStore()
   const flow = useReactFlow()
@@ -73,6 +99,12 @@ export function useShortcuts(notify: NoticeSink): void {
       const mod = event.ctrlKey || event.metaKey
       const key = event.key.toLowerCase()
       const state = store.getState()
+      // By code: Option+S types “ß” on a Mac, so `key` is no use here.
+      if (mod && event.altKey && event.code === 'KeyS') {
+        event.preventDefault()
+        editorEvents.dispatchEvent(new Event('save-version'))
+        return
+      }
       if (mod && key === 's') {
         event.preventDefault()
         void saveDocument(store, notify, event.shiftKey)
@@ -146,13 +178,10 @@ export function useShortcuts(notify: NoticeSink): void {
       } else if (event.altKey && /^[1-9]$/.test(event.key)) {
         event.preventDefault()
         const kind = KIND_KEYS[Number(event.key) - 1]!
-        const rect = document.querySelector('.canvas')?.getBoundingClientRect()
-        const center = flow.screenToFlowPosition({
-          x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2,
-          y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2,
-        })
-        const id = state.apply('Add step', (d) => addNode(d, { kind, label: defaultLabel(kind, d.locale), center }))
-        if (id) focusStep(id)
+        quickAddStep(store, flow, kind, defaultLabel(kind, state.doc.locale))
+      } else if (mod && key === 'l' && !event.shiftKey && !event.altKey) {
+        event.preventDefault()
+        connectSelection(store)
       }
     }
     const onCopy = (event: ClipboardEvent) => {

@@ -2,6 +2,7 @@
  * The bridge in a plain browser (tests, `npm run web`): open through a file chooser, save as
  * a download. Same contract as the desktop preload, so the renderer never knows the difference.
  */
+import { t } from '../i18n/index.js'
 import { downloadFile } from './download.js'
 import type { ExportFormat, FileRef, FlowlaneBridge, OpenResult, SaveResult } from '../../shared/ipc/contract.js'
 
@@ -33,6 +34,7 @@ const TYPES: Record<ExportFormat, string> = {
   svg: 'image/svg+xml',
   png: 'image/png',
   pdf: 'application/pdf',
+  'walkthrough-pdf': 'application/pdf',
   markdown: 'text/markdown',
   html: 'text/html',
 }
@@ -76,17 +78,17 @@ export function createBrowserBridge(): FlowlaneBridge {
     },
     async writeExport(format, data, suggestedName): Promise<SaveResult> {
       // As on the desktop, PDF and PNG arrive as the diagram's SVG.
-      if (format === 'pdf' && typeof data === 'string')
+      if ((format === 'pdf' || format === 'walkthrough-pdf') && typeof data === 'string')
         return {
           ok: false,
           cancelled: false,
-          message: 'PDF export needs the desktop app or the command line (flowlane export --to pdf)',
+          message: t('desktop.pdfNeedsDesktop'),
         }
       if (format === 'png' && typeof data === 'string') {
         try {
           data = await rasterize(data)
         } catch {
-          return { ok: false, cancelled: false, message: 'the PNG could not be drawn' }
+          return { ok: false, cancelled: false, message: t('desktop.pngNotDrawn') }
         }
       }
       downloadFile(data, suggestedName, TYPES[format])
@@ -94,6 +96,9 @@ export function createBrowserBridge(): FlowlaneBridge {
     },
     // A browser has no other program writing the file, no menus and no main process to ask.
     reloadDocument: () => Promise.resolve(null),
+    // The browser build keeps its recent documents in IndexedDB (renderer/storage/recentDocuments.ts).
+    listRecentFiles: () => Promise.resolve([]),
+    openRecentFile: () => Promise.resolve(null),
     reportState: () => Promise.resolve(),
     respond: () => Promise.resolve(),
     onDesktopEvent: () => () => undefined,

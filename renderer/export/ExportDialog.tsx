@@ -11,6 +11,8 @@ import { bridge, isDesktop } from '../bridge/bridge.js'
 import { simulationActions, simulationUi } from '../simulation/simulationStore.js'
 import { DEFAULT_IMAGE_OPTIONS, FORMAT_INFO, scaledSvg, textExport, type ImageOptions } from './exporters.js'
 import { fileStem, svgToPng } from './png.js'
+import { pagesHtml, printHtml } from './print.js'
+import { walkthroughText } from '../present/walkthroughExport.js'
 import '../simulation/simulation.css'
 import { useT } from '../i18n/index.js'
 
@@ -49,21 +51,27 @@ function ExportDialogView() {
     setMessage(null)
     void (async () => {
       try {
-        const out = await textExport(doc, format, options)
+        const out = await textExport(doc, format, options, walkthroughText(t))
         if (format === 'png') {
           const png = await svgToPng(scaledSvg(out.text, options.scale), { scale: 1, background: null })
           url = URL.createObjectURL(png)
           if (live) setMade({ format, options, ...out, png, pngUrl: url })
         } else if (live) setMade({ format, options, ...out })
       } catch (error) {
-        if (live) setMessage(`Could not make the ${FORMAT_INFO[format].label}: ${String(error)}`)
+        if (live)
+          setMessage(
+            t('exportDialog.cannotMake', {
+              format: t(`exportDialog.formats.${format}`, { defaultValue: FORMAT_INFO[format].label }),
+              reason: String(error),
+            }),
+          )
       }
     })()
     return () => {
       live = false
       if (url) URL.revokeObjectURL(url)
     }
-  }, [doc, format, options])
+  }, [doc, format, options, t])
 
   useEffect(() => {
     dialog.current?.focus()
@@ -106,16 +114,15 @@ function ExportDialogView() {
 
   const printHandbook = async () => {
     const { toHtml } = await import('../../shared/formats/handbook/toHtml.js')
-    const frame = document.createElement('iframe')
-    frame.setAttribute('aria-hidden', 'true')
-    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;left:-10px;top:-10px'
-    frame.srcdoc = toHtml(doc)
-    frame.onload = () => {
-      frame.contentWindow?.print()
-      setTimeout(() => frame.remove(), 60_000)
-    }
-    document.body.append(frame)
+    printHtml(toHtml(doc))
     setMessage(t('exportDialog.printHint'))
+  }
+
+  const printWalkthrough = () => {
+    if (!ready) return
+    const pages = JSON.parse(made.text) as string[]
+    printHtml(pagesHtml(pages, doc.name))
+    setMessage(t('present.printHint', { count: pages.length }))
   }
 
   return (
@@ -153,7 +160,7 @@ function ExportDialogView() {
                   checked={f === format}
                   onChange={() => setFormat(f)}
                 />
-                {FORMAT_INFO[f].label}
+                {t(`exportDialog.formats.${f}`, { defaultValue: FORMAT_INFO[f].label })}
               </label>
             ))}
           </nav>
@@ -224,6 +231,9 @@ function ExportDialogView() {
                   <p className="sim-note">{isDesktop ? t('exportDialog.pdfDesktop') : t('exportDialog.pdfBrowser')}</p>
                 </div>
               )}
+              {ready && format === 'walkthrough-pdf' && (
+                <WalkthroughPreview pages={JSON.parse(made.text) as string[]} name={doc.name} />
+              )}
               {ready && info.kind === 'text' && (
                 <pre className="export-text" data-testid="export-text">
                   {made.text.length > PREVIEW_CHARS ? `${made.text.slice(0, PREVIEW_CHARS)}\n…` : made.text}
@@ -250,6 +260,10 @@ function ExportDialogView() {
                 <button type="button" className="sim-primary" onClick={() => void printHandbook()}>
                   {t('exportDialog.print')}
                 </button>
+              ) : format === 'walkthrough-pdf' && !isDesktop ? (
+                <button type="button" className="sim-primary" onClick={printWalkthrough} disabled={!ready}>
+                  {t('exportDialog.printWalkthrough')}
+                </button>
               ) : (
                 <button type="button" className="sim-primary" onClick={() => void save()} disabled={!ready}>
                   {t('exportDialog.save', { name })}
@@ -259,6 +273,23 @@ function ExportDialogView() {
           </section>
         </div>
       </div>
+    </div>
+  )
+}
+
+/** The walkthrough's first page, and how many there are. */
+function WalkthroughPreview({ pages, name }: { pages: readonly string[]; name: string }) {
+  const { t } = useT()
+  return (
+    <div className="export-pdf">
+      <img
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(pages[0] ?? '')}`}
+        alt={t('exportDialog.walkthroughOf', { name })}
+      />
+      <p className="sim-note">
+        {t('exportDialog.walkthroughPages', { count: pages.length })}{' '}
+        {isDesktop ? t('exportDialog.pdfDesktop') : t('exportDialog.walkthroughBrowser')}
+      </p>
     </div>
   )
 }

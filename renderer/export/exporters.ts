@@ -6,6 +6,7 @@ import { serializeDocument, type FlowDocument } from '../../shared/document/inde
 import type { ExportFormat } from '../../shared/ipc/contract.js'
 import { DARK_THEME, LIGHT_THEME } from '../../shared/formats/svg/theme.js'
 import { toSvg } from '../../shared/formats/svg/toSvg.js'
+import { walkthroughPages, type WalkthroughText } from '../../shared/formats/walkthrough/walkthroughPages.js'
 
 export interface ImageOptions {
   readonly scale: number
@@ -24,6 +25,7 @@ export const FORMAT_INFO: Record<
   svg: { label: 'SVG', extension: 'svg', kind: 'image' },
   png: { label: 'PNG', extension: 'png', kind: 'image' },
   pdf: { label: 'PDF', extension: 'pdf', kind: 'pdf' },
+  'walkthrough-pdf': { label: 'Walkthrough PDF', extension: 'walkthrough.pdf', kind: 'pdf' },
   markdown: { label: 'Markdown handbook', extension: 'md', kind: 'text' },
   html: { label: 'HTML handbook', extension: 'html', kind: 'html' },
   json: { label: 'Flowlane JSON', extension: 'flow.json', kind: 'text' },
@@ -50,7 +52,12 @@ export interface TextExport {
 }
 
 /** The text of a text format (and the SVG, HTML and JSON), exactly as the CLI writes it. */
-export async function textExport(doc: FlowDocument, format: ExportFormat, options: ImageOptions): Promise<TextExport> {
+export async function textExport(
+  doc: FlowDocument,
+  format: ExportFormat,
+  options: ImageOptions,
+  text?: WalkthroughText,
+): Promise<TextExport> {
   switch (format) {
     case 'mermaid': {
       const { toMermaid } = await import('../../shared/formats/mermaid/toMermaid.js')
@@ -75,5 +82,8 @@ export async function textExport(doc: FlowDocument, format: ExportFormat, option
     case 'png':
     case 'pdf':
       return { text: diagramSvg(doc, options), warnings: [] }
+    case 'walkthrough-pdf':
+      // The pages as a JSON list of SVGs, in the document's language unless the words are given.
+      return { text: JSON.stringify(walkthroughPages(doc, text ? { text } : {})), warnings: [] }
   }
 }

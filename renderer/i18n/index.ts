@@ -7,6 +7,7 @@
 import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import { enMessages, zhCNMessages, type MessageLocale } from '../../shared/validate/index.js'
+import { importMessagesEn, importMessagesZhCN } from '../../shared/formats/importMessages/index.js'
 import { en } from './en.js'
 import { zhCN } from './zh-CN.js'
 
@@ -36,8 +37,8 @@ export function initialLanguage(): Language {
 }
 
 export const resources = {
-  en: { translation: en, validation: enMessages },
-  'zh-CN': { translation: zhCN, validation: zhCNMessages },
+  en: { translation: en, validation: enMessages, imports: importMessagesEn },
+  'zh-CN': { translation: zhCN, validation: zhCNMessages, imports: importMessagesZhCN },
 } as const
 
 export const i18n = i18next.createInstance()
@@ -47,7 +48,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   defaultNS: 'translation',
-  ns: ['translation', 'validation'],
+  ns: ['translation', 'validation', 'imports'],
   // React escapes text itself; labels are never HTML.
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -9,6 +9,17 @@ export interface FileRef {
   readonly token: string
   /** For titles and messages only. */
   readonly name: string
+  /**
+   * The file's id in Open Recent (`RecentFile.id`): the same for the same file in every
+   * session, so the renderer can tell which recent file it has open. Never a path.
+   */
+  readonly recentId?: string | undefined
+}
+
+/** A file in Open Recent as the renderer sees it: an opaque id and the file's name. */
+export interface RecentFile {
+  readonly id: string
+  readonly name: string
 }
 
 export interface OpenResult {
@@ -29,7 +40,17 @@ export type SaveResult =
       readonly conflict?: boolean
     }
 
-export const EXPORT_FORMATS = ['mermaid', 'bpmn', 'svg', 'png', 'pdf', 'markdown', 'html', 'json'] as const
+export const EXPORT_FORMATS = [
+  'mermaid',
+  'bpmn',
+  'svg',
+  'png',
+  'pdf',
+  'walkthrough-pdf',
+  'markdown',
+  'html',
+  'json',
+] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface SaveOptions {
@@ -111,11 +132,16 @@ export interface FlowlaneBridge {
   saveDocument(target: FileRef | null, json: string, suggestedName: string, options?: SaveOptions): Promise<SaveResult>
   /**
    * Writes an export through a save dialog. For `pdf` and `png`, `data` is the SVG of the
-   * diagram: main draws it with the same renderers as the CLI.
+   * diagram: main draws it with the same renderers as the CLI. For `walkthrough-pdf` it is a
+   * JSON list of SVG pages (shared/formats/walkthrough), drawn into one PDF, a page each.
    */
   writeExport(format: ExportFormat, data: string | Uint8Array, suggestedName: string): Promise<SaveResult>
   /** Reads an open file again (after it changed on disk); null if it is gone. */
   reloadDocument(target: FileRef): Promise<OpenResult | null>
+  /** Open Recent, newest first (empty in a browser, which keeps its own list). */
+  listRecentFiles(): Promise<readonly RecentFile[]>
+  /** Opens a file of Open Recent by its id; null if it is gone (it is then dropped from the list). */
+  openRecentFile(id: string): Promise<OpenResult | null>
   /** Tells main what the menus should show. */
   reportState(state: WindowState): Promise<void>
   /** Answers main's request `id`. */
@@ -129,6 +155,8 @@ export const CHANNELS = {
   saveDocument: 'file:save',
   writeExport: 'export:write',
   reloadDocument: 'file:reload',
+  listRecentFiles: 'recent:list',
+  openRecentFile: 'recent:open',
   reportState: 'window:state',
   respond: 'window:respond',
   onDesktopEvent: 'desktop:event',

@@ -26,6 +26,12 @@ const ALLOWED = new Set([
   'Tab',
   'Delete',
   'Backspace',
+  // Key caps of the walkthrough's keys, as printed on keyboards and clickers.
+  'Esc',
+  'Home',
+  'End',
+  'PgUp',
+  'PgDn',
   // File extensions in the help.
   'flow',
   'json',

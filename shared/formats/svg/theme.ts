@@ -26,7 +26,41 @@ export interface DiagramTheme {
   readonly error?: string
   /** Stroke width added to every outline, for projectors. */
   readonly strokeBoost?: number
+  /**
+   * Lanes in colours of their own, cycled, instead of `laneFills` alternating (see `laneColors`);
+   * each with a dash pattern and the lane's number, so colour is never the only cue.
+   */
+  readonly lanePalette?: readonly LanePaletteEntry[]
 }
+
+/** One lane colour of a palette. */
+export interface LanePaletteEntry {
+  /** The palette's own name for it. */
+  readonly name: string
+  /** The lane header's ground. */
+  readonly color: string
+  /** The lane header's text and dash stripe: at least 4.5:1 against `color`. */
+  readonly text: string
+  /** The band's ground: `color` a quarter strong on white. */
+  readonly tint: string
+  /** `stroke-dasharray` of the stripe down the header's edge ('none' draws it solid). */
+  readonly dash: string
+}
+
+/**
+ * The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008), told apart with every
+ * kind of colour blindness, without its black; ordered so that neighbouring lanes differ most
+ * under simulated protanopia, deuteranopia and tritanopia (test/shared/formats/svg/lanePalette.test.ts).
+ */
+export const OKABE_ITO_LANES: readonly LanePaletteEntry[] = [
+  { name: 'blue', color: '#0072b2', text: '#ffffff', tint: '#bfdcec', dash: 'none' },
+  { name: 'yellow', color: '#f0e442', text: '#000000', tint: '#fbf8d0', dash: '16 8' },
+  { name: 'reddish purple', color: '#cc79a7', text: '#000000', tint: '#f2dee9', dash: '4 6' },
+  { name: 'vermillion', color: '#d55e00', text: '#000000', tint: '#f5d7bf', dash: '16 5 4 5' },
+  { name: 'bluish green', color: '#009e73', text: '#000000', tint: '#bfe7dc', dash: '30 10' },
+  { name: 'orange', color: '#e69f00', text: '#000000', tint: '#f9e7bf', dash: '4 4 4 14' },
+  { name: 'sky blue', color: '#56b4e9', text: '#000000', tint: '#d5ecfa', dash: '10 10' },
+]
 
 export const LIGHT_THEME: DiagramTheme = {
   name: 'light',
@@ -117,6 +151,7 @@ export const HIGH_CONTRAST_THEME: DiagramTheme = {
   selection: '#0033cc',
   error: '#b00020',
   strokeBoost: 1,
+  lanePalette: OKABE_ITO_LANES,
 }
 
 export const DIAGRAM_THEMES = {
@@ -135,3 +170,36 @@ export function nodeColors(node: FlowNode, theme: DiagramTheme): ShapeColors {
         : theme.kinds[node.kind]
   return node.color ? { fill: node.color, stroke: base.stroke } : base
 }
+
+/** How lane `index` (0-based, in document order) is drawn. */
+export interface LaneColors {
+  readonly fill: string
+  readonly header: string
+  readonly headerText: string
+  /** A dashed stripe down the header's inner edge, in `headerText`; only with a palette. */
+  readonly dash?: string
+  /** Shown before the lane's name, only with a palette: lanes are told apart by number too. */
+  readonly number?: number
+}
+
+/** Lane `index`'s colours: from the theme's palette when it has one, else the alternating fills. */
+export function laneColors(theme: DiagramTheme, index: number): LaneColors {
+  const palette = theme.lanePalette
+  if (!palette?.length) {
+    return { fill: theme.laneFills[index % 2]!, header: theme.laneHeader, headerText: theme.text }
+  }
+  const entry = palette[index % palette.length]!
+  return { fill: entry.tint, header: entry.color, headerText: entry.text, dash: entry.dash, number: index + 1 }
+}
+
+/** A lane header's text: its name, its role when that differs, and its number with a palette. */
+export function laneTitle(
+  band: { readonly name: string; readonly roleName?: string },
+  colors: Pick<LaneColors, 'number'>,
+): string {
+  const title = band.roleName && band.roleName !== band.name ? `${band.name} · ${band.roleName}` : band.name
+  return colors.number === undefined ? title : `${colors.number} · ${title}`
+}
+
+/** Width of the dash stripe inside a lane header, and its distance from the header's inner edge. */
+export const LANE_STRIPE = { width: 5, inset: 5 } as const

@@ -19,7 +19,15 @@ import {
   type Box,
 } from '../../geometry/index.js'
 import { outlineWidth, shapePrimitives } from '../../geometry/shapes.js'
-import { LIGHT_THEME, nodeColors, type DiagramTheme, type ShapeColors } from './theme.js'
+import {
+  LANE_STRIPE,
+  laneColors,
+  laneTitle,
+  LIGHT_THEME,
+  nodeColors,
+  type DiagramTheme,
+  type ShapeColors,
+} from './theme.js'
 import { num, xmlText } from './xml.js'
 
 export interface SvgOptions {
@@ -52,16 +60,23 @@ export function toSvg(doc: FlowDocument, options: SvgOptions = {}): string {
 function drawLanes(doc: FlowDocument, theme: DiagramTheme, out: string[]): void {
   laneBands(doc).forEach((band, i) => {
     const { x, y, width, height } = band.box
+    const colors = laneColors(theme, i)
     out.push(
       `<g class="lane" data-lane="${xmlText(band.laneId)}">`,
-      `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" fill="${theme.laneFills[i % 2]}" stroke="${theme.laneBorder}"/>`,
-      `<rect x="${num(x)}" y="${num(y)}" width="${LANE.headerWidth}" height="${num(height)}" fill="${theme.laneHeader}" stroke="${theme.laneBorder}"/>`,
+      `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" fill="${colors.fill}" stroke="${theme.laneBorder}"/>`,
+      `<rect x="${num(x)}" y="${num(y)}" width="${LANE.headerWidth}" height="${num(height)}" fill="${colors.header}" stroke="${theme.laneBorder}"/>`,
     )
-    const title = band.roleName && band.roleName !== band.name ? `${band.name} · ${band.roleName}` : band.name
-    const cx = x + LANE.headerWidth / 2
+    if (colors.dash !== undefined) {
+      const sx = x + LANE.headerWidth - LANE_STRIPE.inset - LANE_STRIPE.width / 2
+      out.push(
+        `<line x1="${num(sx)}" y1="${num(y + 2)}" x2="${num(sx)}" y2="${num(y + height - 2)}" stroke="${colors.headerText}" stroke-width="${LANE_STRIPE.width}"${colors.dash === 'none' ? '' : ` stroke-dasharray="${colors.dash}"`}/>`,
+      )
+    }
+    const title = laneTitle(band, colors)
+    const cx = x + LANE.headerWidth / 2 - (colors.dash !== undefined ? LANE_STRIPE.width / 2 : 0)
     const cy = y + height / 2
     out.push(
-      `<text x="${num(cx)}" y="${num(cy)}" transform="rotate(-90 ${num(cx)} ${num(cy)})" text-anchor="middle" dominant-baseline="central" font-size="13" font-weight="600" fill="${theme.text}">${xmlText(fitText(title, height - 12, 13))}</text>`,
+      `<text x="${num(cx)}" y="${num(cy)}" transform="rotate(-90 ${num(cx)} ${num(cy)})" text-anchor="middle" dominant-baseline="central" font-size="13" font-weight="600" fill="${colors.headerText}">${xmlText(fitText(title, height - 12, 13))}</text>`,
       '</g>',
     )
   })

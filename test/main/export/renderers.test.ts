@@ -3,6 +3,7 @@ import { findCjkFont } from '../../../main/export/findCjkFont.js'
 import { renderPdf } from '../../../main/export/toPdf.js'
 import { renderPng } from '../../../main/export/toPng.js'
 import { toSvg } from '../../../shared/formats/svg/toSvg.js'
+import { walkthroughPages } from '../../../shared/formats/walkthrough/walkthroughPages.js'
 import { flowWith } from '../../support/flows.js'
 
 const withLabel = (label: string) =>
@@ -51,6 +52,15 @@ describe('renderPdf', () => {
     expect(text.startsWith('%PDF-')).toBe(true)
     expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1)
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+/)
+    expect(text).not.toMatch(/\/Subtype \/Image/)
+  })
+
+  it('writes a page per SVG, each the size of its SVG: the walkthrough', async () => {
+    const pages = walkthroughPages(flowWith(() => undefined))
+    const { pdf } = await renderPdf(pages, { title: 'Walkthrough' })
+    const text = Buffer.from(pdf).toString('latin1')
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(pages.length)
+    expect(text).toContain('/MediaBox [0 0 1200 675]')
     expect(text).not.toMatch(/\/Subtype \/Image/)
   })
 })

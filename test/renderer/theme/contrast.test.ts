@@ -6,23 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DIAGRAM_THEMES, type DiagramTheme } from '../../../shared/formats/svg/theme.js'
-
-/** Relative luminance of a #rrggbb colour (WCAG 2.x). */
-export function luminance(hex: string): number {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex)
-  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`)
-  const [r, g, b] = [m[1], m[2], m[3]].map((h) => {
-    const c = parseInt(h!, 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }) as [number, number, number]
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b
-}
-
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
-  return (hi + 0.05) / (lo + 0.05)
-}
+import { DIAGRAM_THEMES, laneColors, type DiagramTheme } from '../../../shared/formats/svg/theme.js'
+import { contrast } from '../../support/colour.js'
 
 describe('contrast()', () => {
   it('matches the WCAG reference values', () => {
@@ -49,6 +34,12 @@ function canvasPairs(theme: DiagramTheme): [string, string, string, number][] {
   for (const fill of theme.laneFills) {
     pairs.push(['edge on lane', theme.edge, fill, 3])
     pairs.push(['lane title', theme.text, theme.laneHeader, 4.5])
+  }
+  for (let i = 0; i < (theme.lanePalette?.length ?? 0); i++) {
+    const lane = laneColors(theme, i)
+    pairs.push([`edge on lane ${i + 1}`, theme.edge, lane.fill, 3])
+    pairs.push([`label on lane ${i + 1}`, theme.text, lane.fill, 4.5])
+    pairs.push([`lane ${i + 1} title`, lane.headerText, lane.header, 4.5])
   }
   if (theme.selection) pairs.push(['selection on background', theme.selection, theme.background, 3])
   if (theme.error) pairs.push(['error edge on background', theme.error, theme.background, 3])
