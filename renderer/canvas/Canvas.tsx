@@ -15,7 +15,7 @@ import {
   type NodeChange,
   type NodeSelectionChange,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react'
 import type { NodeKind, Point } from '../../shared/document/index.js'
 import { addNode, connect, moveNodes, reconnect, resizeLane } from '../../shared/edit/operations.js'
 import { GRID_SIZE } from '../../shared/geometry/index.js'
@@ -174,6 +174,7 @@ export function Canvas() {
         className={overview ? 'canvas is-overview' : 'canvas'}
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
+        onPointerDownCapture={capturePan}
       >
         <EdgeMarkers />
         <ConnectPicker />
@@ -228,6 +229,17 @@ export function Canvas() {
       </div>
     </OverviewContext.Provider>
   )
+}
+
+/**
+ * A pan (middle button anywhere, right button on the background) captures the pointer on the
+ * pane: the browser then sends every move there without hit-testing the thousands of shapes
+ * under the pointer first, which was most of a frame's time in a large flow.
+ */
+function capturePan(event: PointerEvent): void {
+  const pane = (event.target as Element).closest('.react-flow__pane')
+  if (!pane) return
+  if (event.button === 1 || (event.button === 2 && event.target === pane)) pane.setPointerCapture(event.pointerId)
 }
 
 /**

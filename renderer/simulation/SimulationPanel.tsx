@@ -358,6 +358,14 @@ function Results({ result, baseline }: { result: RunResult; baseline: RunResult 
   const kpis = useMemo(() => computeKpis(report), [report])
   const series = useMemo(() => chartSeries(doc, report), [doc, report])
   const bins = useMemo(() => cycleHistogram(report), [report])
+  const marks = useMemo(
+    () =>
+      (['p50', 'p90'] as const).flatMap((label) => {
+        const hours = report.cycleTime[label]
+        return hours === null ? [] : [{ label, hours }]
+      }),
+    [report],
+  )
   const cards = kpiCards(kpis, doc.currency)
   const bottleneck = report.bottleneck
   const bottleneckLabel = bottleneck
@@ -448,7 +456,7 @@ function Results({ result, baseline }: { result: RunResult; baseline: RunResult 
       </div>
       {baseline && <Comparison baseline={baseline} current={result} />}
       <div className="sim-charts" ref={charts}>
-        <CycleHistogram bins={bins} />
+        <CycleHistogram bins={bins} marks={marks} />
         <BarChart
           name="utilisation"
           title={t('simulation.chart.utilisation')}

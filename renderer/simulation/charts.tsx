@@ -106,7 +106,17 @@ export function BarChart({
  * The cycle-time distribution: equal-width bars from 0 to the longest cycle time, each bar's
  * height its share of the cases, the slowest tenth in red, on a linear time axis.
  */
-export function CycleHistogram({ bins }: { bins: readonly HistogramBin[] }) {
+/**
+ * Completed cases by cycle time: equal bins (red past p90), with the median and p90 marked
+ * by dashed lines so the shape and the figures on the KPI cards read together.
+ */
+export function CycleHistogram({
+  bins,
+  marks = [],
+}: {
+  bins: readonly HistogramBin[]
+  marks?: readonly { readonly label: string; readonly hours: number }[]
+}) {
   const height = 190
   const left = 16
   const right = CHART_WIDTH - 28
@@ -144,6 +154,15 @@ export function CycleHistogram({ bins }: { bins: readonly HistogramBin[] }) {
         )
       })}
       <line x1={left} y1={bottom} x2={right} y2={bottom} stroke={MUTED} />
+      {bins.length > 0 &&
+        marks.map((m) => (
+          <g key={m.label} data-mark={m.label}>
+            <line x1={x(m.hours)} y1={top - 12} x2={x(m.hours)} y2={bottom} stroke={INK} strokeDasharray="3 3" />
+            <text x={x(m.hours) + 3} y={top - 4} fontSize={10} fill={INK}>
+              {m.label} {formatHours(m.hours)}
+            </text>
+          </g>
+        ))}
       {bins.length > 0 &&
         [0, ...ticks].map((hours, i) => (
           <g key={i}>

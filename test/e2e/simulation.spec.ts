@@ -61,6 +61,9 @@ test('a run from the panel gives exactly what flowlane simulate gives for the sa
   expect(six((await kpi(page, 'throughputPerWeek')) / 168)).toBe(cli.throughputPerHour)
   expect(await kpi(page, 'winRate')).toBeCloseTo(cli.outcomes.won! / cli.completed, 12)
   await expect(page.getByTestId('bottleneck')).toBeVisible()
+  // The cycle-time histogram marks the median and p90 the cards give.
+  await expect(panel(page).locator('[data-mark="p50"]')).toHaveCount(1)
+  await expect(panel(page).locator('[data-mark="p90"]')).toContainText('p90')
 
   // The heat map colours the steps and marks the bottleneck on the canvas.
   const marked = page.locator(`.react-flow__node-step[data-id="${cli.bottleneck.nodeId}"] .step.is-bottleneck`)
