@@ -3,7 +3,7 @@
  * built renderer; figures only, never part of the test suite (the machines are noisy):
  *
  *   npx vite build && node scripts/serve-test-pages.mjs &
- *   npx tsx test/bench/editor.bench.ts            # BASE_URL, CHROMIUM_PATH, RUNS to override
+ *   npx tsx test/bench/editor.bench.ts            # BASE_URL, CHROMIUM_PATH, RUNS, NODES, EDGES to override
  *
  * 1. Open: a generated 2,000-step document is loaded into the store; time from `load` to the
  *    frame after every step inside the settled view is in the DOM (that frame paints them).
@@ -25,8 +25,8 @@ const RUNS = Number(process.env.RUNS ?? 5)
 /** Which parts to run: `open,pan,drag` (all by default). */
 const PARTS = new Set((process.env.PARTS ?? 'open,pan,drag').split(','))
 /** generateDocument makes blocks of five steps plus a start and an end: 2,002 steps. */
-const NODES = 2_003
-const EDGES = 3_000
+const NODES = Number(process.env.NODES ?? 2_003)
+const EDGES = Number(process.env.EDGES ?? 3_000)
 const TARGETS = { openMs: 1_500, panP95Ms: 33 }
 
 interface Frame {
