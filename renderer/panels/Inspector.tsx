@@ -1,4 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
+import { flushSync } from 'react-dom'
 import type { FlowDocument } from '../../shared/document/index.js'
 import { updateRole } from '../../shared/edit/operations.js'
 import { useEditor } from '../app/EditorContext.js'
@@ -48,12 +49,12 @@ export function Inspector() {
   // Enter on a selected step (shortcuts.ts) edits its label here.
   useEffect(() => {
     const onEditLabel = () => {
-      setTab('inspector')
-      requestAnimationFrame(() => {
-        const input = document.querySelector<HTMLInputElement>('.inspector [data-field="label"]')
-        input?.focus()
-        input?.select()
-      })
+      // Rendered and focused before this key event ends: keys typed right after Enter land in the
+      // field, not on the canvas (a Ctrl+A there would select every step).
+      flushSync(() => setTab('inspector'))
+      const input = document.querySelector<HTMLInputElement>('.inspector [data-field="label"]')
+      input?.focus()
+      input?.select()
     }
     editorEvents.addEventListener('edit-label', onEditLabel)
     return () => editorEvents.removeEventListener('edit-label', onEditLabel)
