@@ -71,45 +71,66 @@ export function compileDistribution(d: Distribution, calendar: Calendar | undefi
   }
 }
 
-/** One draw, in hours on the distribution's clock; `p` holds the parameters at `o`. */
-export function sample(rng: RandomStreams, s: number, kind: number, p: Float64Array, o: number): number {
+/**
+ * One draw, in hours on the distribution's clock, left in `rng.drawn`; `p` holds the parameters
+ * at `o`. The result goes into a field rather than back as a value: a number returned from a
+ * call V8 did not inline is boxed on the heap, hundreds of thousands of times a run.
+ */
+export function draw(rng: RandomStreams, s: number, kind: number, p: Float64Array, o: number): void {
   switch (kind) {
     case FIXED:
-      return p[o]!
+      rng.drawn = p[o]!
+      return
     case UNIFORM:
-      return p[o]! + p[o + 1]! * rng.uniform(s)
+      rng.drawn = p[o]! + p[o + 1]! * rng.uniform(s)
+      return
     case TRIANGULAR: {
       const u = rng.uniform(s)
       // Both sides' roots, then the pick: which side is a coin flip a branch would often mispredict.
       const below = p[o]! + Math.sqrt(u * p[o + 3]!)
       const above = p[o + 1]! - Math.sqrt((1 - u) * p[o + 4]!)
-      return u < p[o + 2]! ? below : above
+      rng.drawn = u < p[o + 2]! ? below : above
+      return
     }
     case PERT:
-      return pert(rng, s, p, o)
+      pert(rng, s, p, o)
+      return
     case NORMAL:
-      return positiveNormal(rng, s, p, o)
+      positiveNormal(rng, s, p, o)
+      return
     case LOGNORMAL:
-      return Math.exp(p[o]! + p[o + 1]! * rng.normal(s))
+      rng.drawn = Math.exp(p[o]! + p[o + 1]! * rng.normal(s))
+      return
     default:
-      return -p[o]! * Math.log(rng.uniform(s))
+      rng.drawn = -p[o]! * Math.log(rng.uniform(s))
   }
 }
 
-// Draws with loops of their own live apart from `sample`: V8 inlines small functions more
+/** One draw as a value (see `draw`), where speed does not matter. */
+export function sample(rng: RandomStreams, s: number, kind: number, p: Float64Array, o: number): number {
+  draw(rng, s, kind, p, o)
+  return rng.drawn
+}
+
+// Draws with loops of their own live apart from `draw`: V8 inlines small functions more
 // readily, and each of these gets its own inlining budget for its loop's helpers.
 
 /** Beta-PERT: Beta(α, β) as X/(X+Y) with X ~ Gamma(α), Y ~ Gamma(β), scaled to [min, max]. */
-function pert(rng: RandomStreams, s: number, p: Float64Array, o: number): number {
-  const x = rng.gamma(s, p, o + 2)
-  const y = rng.gamma(s, p, o + 4)
-  return p[o]! + (p[o + 1]! * x) / (x + y)
+function pert(rng: RandomStreams, s: number, p: Float64Array, o: number): void {
+  rng.gamma(s, p, o + 2)
+  const x = rng.drawn
+  rng.gamma(s, p, o + 4)
+  const y = rng.drawn
+  rng.drawn = p[o]! + (p[o + 1]! * x) / (x + y)
 }
 
 /** Normal, redrawn while negative (file-format.md). */
-function positiveNormal(rng: RandomStreams, s: number, p: Float64Array, o: number): number {
+function positiveNormal(rng: RandomStreams, s: number, p: Float64Array, o: number): void {
   for (;;) {
     const x = p[o]! + p[o + 1]! * rng.normal(s)
-    if (x >= 0) return x
+    if (x >= 0) {
+      rng.drawn = x
+      return
+    }
   }
 }

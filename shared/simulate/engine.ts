@@ -23,7 +23,7 @@ import { nameOf } from '../validate/naming.js'
 // What the hot loop takes from other modules, bound once here: where modules run compiled to
 // CommonJS (as under tsx, which runs the benchmarks), every use of an imported binding is a
 // getter call.
-const { STRIDE, sample } = distributions
+const { STRIDE, draw } = distributions
 const { TASK, APPROVAL, WAIT, END, PARALLEL } = modelTables
 
 export interface RunSettings {
@@ -204,12 +204,10 @@ export class SimulationRun {
   private readonly ringTail: Int32Array
 
   // Per node.
-  private readonly visits: Float64Array
-  private readonly allVisits: Float64Array
-  private readonly present: Int32Array
+  /** Visits by cases of the warm-up (the measured ones are `timesLength`), for the runaway guard's message. */
+  private readonly warmupVisits: Float64Array
   private readonly sumWait: Float64Array
   private readonly sumService: Float64Array
-  private readonly sumTime: Float64Array
   private readonly breaches: Float64Array
   private readonly timeouts: Float64Array
   private readonly times: Float64Array[]
@@ -274,12 +272,9 @@ export class SimulationRun {
     this.ringStamp = model.roles.map(() => new Int32Array(64))
     this.ringHead = new Int32Array(r)
     this.ringTail = new Int32Array(r)
-    this.visits = new Float64Array(n)
-    this.allVisits = new Float64Array(n)
-    this.present = new Int32Array(n)
+    this.warmupVisits = new Float64Array(n)
     this.sumWait = new Float64Array(n)
     this.sumService = new Float64Array(n)
-    this.sumTime = new Float64Array(n)
     this.breaches = new Float64Array(n)
     this.timeouts = new Float64Array(n)
     this.times = Array.from({ length: n }, () => new Float64Array(0))
@@ -529,7 +524,8 @@ export class SimulationRun {
     const start = this.m.starts[startIndex]!
     if (this.entered < this.totalCases) {
       const a = start.arrivals
-      const gap = sample(this.rng, start.stream, a.kind, this.arrivalParams[startIndex]!, 0)
+      draw(this.rng, start.stream, a.kind, this.arrivalParams[startIndex]!, 0)
+      const gap = this.rng.drawn
       const next = a.working ? this.afterWorking(gap) : now + gap
       this.scheduleArrival(startIndex, next)
     }
@@ -700,7 +696,8 @@ export class SimulationRun {
    */
   private drawEnd(t: number): void {
     const v = this.tNode[t]!
-    const hours = sample(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
+    draw(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
+    const hours = this.rng.drawn
     if (this.distWorking[v] === 1) {
       const startWorked = this.nowWorked
       this.tEndWorked[t] = hours > 0 ? startWorked + hours : startWorked
@@ -740,7 +737,6 @@ export class SimulationRun {
     this.tArriveWorked[t] = this.nowWorked
     this.tWait[t] = 0
     this.tService[t] = 0
-    this.present[v]!++
     if (this.trace !== undefined) this.traced(t, v, TRACE_ARRIVE)
     const after = m.timeoutHours[v]!
     if (after === after) {
@@ -772,16 +768,12 @@ export class SimulationRun {
     const v = this.tNode[t]!
     this.tStamp[t] = (this.tStamp[t]! + 1) | 0
     this.tState[t] = IDLE
-    this.present[v]!--
-    this.allVisits[v]!++
     if (this.trace !== undefined) this.traced(t, v, TRACE_DONE)
     if (this.cSerial[this.tCase[t]!]! >= this.warmup) {
       const arrived = this.tArrive[t]!
       const time = now - arrived
-      this.visits[v]!++
       this.sumWait[v]! += this.tWait[t]!
       this.sumService[v]! += this.tService[t]!
-      this.sumTime[v]! += time
       let times = this.times[v]!
       const k = this.timesLength[v]!
       if (k === times.length) this.times[v] = times = grownF64(times, 0)
@@ -789,7 +781,7 @@ export class SimulationRun {
       this.timesLength[v] = k + 1
       if (m.limitHours[v]! === m.limitHours[v]! && this.isLate(t, v)) this.breaches[v]!++
       if (timedOut) this.timeouts[v]!++
-    }
+    } else this.warmupVisits[v]!++
     this.route(t, v, timedOut ? m.timeoutEdge[v]! : -1)
   }
 
@@ -975,14 +967,15 @@ export class SimulationRun {
 
   private stopRunaway(): void {
     const m = this.m
+    const visits = Array.from(this.warmupVisits, (warmup, v) => warmup + this.timesLength[v]!)
     let worst = -1
     for (let v = 0; v < m.nodeCount; v++) {
-      if (worst === -1 || this.allVisits[v]! > this.allVisits[worst]!) worst = v
+      if (worst === -1 || visits[v]! > visits[worst]!) worst = v
     }
     const entered = Math.max(1, this.entered)
     const where =
-      worst >= 0 && this.allVisits[worst]! > 0
-        ? `; cases keep going round through "${nameOf(m.graph.nodes[worst]!)}" (${round(this.allVisits[worst]! / entered)} visits per case so far) — check the probabilities of the loop back`
+      worst >= 0 && visits[worst]! > 0
+        ? `; cases keep going round through "${nameOf(m.graph.nodes[worst]!)}" (${round(visits[worst]! / entered)} visits per case so far) — check the probabilities of the loop back`
         : ''
     this.stop = {
       reason: 'too-many-events',
@@ -996,16 +989,19 @@ export class SimulationRun {
 
   private stopOverloaded(): void {
     const m = this.m
+    // Cases at each step: the tokens queued, working or delaying there (the others are free).
+    const present = new Int32Array(m.nodeCount)
+    for (let t = 0; t < this.tCount; t++) if (this.tState[t] !== IDLE) present[this.tNode[t]!]!++
     let worst = -1
     for (let v = 0; v < m.nodeCount; v++) {
-      if (worst === -1 || this.present[v]! > this.present[worst]!) worst = v
+      if (worst === -1 || present[v]! > present[worst]!) worst = v
     }
     let where = ''
-    if (worst >= 0 && this.present[worst]! > 0) {
+    if (worst >= 0 && present[worst]! > 0) {
       const roleId = stepRoleId(m, worst)
       const role = m.roles.find((r) => r.id === roleId)
       const who = role ? ` (role "${role.name}", ${role.headcount} ${role.headcount === 1 ? 'person' : 'people'})` : ''
-      where = `, ${this.present[worst]} of them at "${nameOf(m.graph.nodes[worst]!)}"${who}: the flow takes in cases faster than it finishes them`
+      where = `, ${present[worst]} of them at "${nameOf(m.graph.nodes[worst]!)}"${who}: the flow takes in cases faster than it finishes them`
     }
     this.stop = {
       reason: 'too-many-cases',
@@ -1037,15 +1033,17 @@ export class SimulationRun {
     const [p50, p90, p95] = n > 0 ? quantiles(cycle, [0.5, 0.9, 0.95]) : [null, null, null]
 
     const steps = m.steps.map((v): StepFigures => {
-      const visits = this.visits[v]!
+      const visits = this.timesLength[v]!
+      const times = this.times[v]!.subarray(0, visits)
       if (measuring) this.queueArea[v]! += this.queued[v]! * (end - this.queueLast[v]!)
       const seen = visits > 0
       return {
         visits,
         meanWait: seen ? this.sumWait[v]! / visits : null,
         meanService: seen ? this.sumService[v]! / visits : null,
-        meanTime: seen ? this.sumTime[v]! / visits : null,
-        p90Time: seen ? quantiles(this.times[v]!.subarray(0, this.timesLength[v]), [0.9])[0]! : null,
+        // Summed in the order of departure, as a running total would be; before the selection reorders them.
+        meanTime: seen ? sum(times) / visits : null,
+        p90Time: seen ? quantiles(times, [0.9])[0]! : null,
         slaBreachRate: seen && m.limitHours[v] === m.limitHours[v] ? this.breaches[v]! / visits : null,
         timeouts: this.timeouts[v]!,
         queueMean: measuring ? this.queueArea[v]! / span : null,

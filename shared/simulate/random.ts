@@ -69,6 +69,11 @@ export function streamKey(seed: number, replication: number, name: string): bigi
 export class RandomStreams {
   /** Int32Array rather than Uint32Array: the same bits, but values stay in V8's small-integer fast path. */
   private readonly state: Int32Array
+  /**
+   * The last draw of `gamma` and of distributions.ts `draw`: a field rather than a returned
+   * value, as a number returned from a call V8 did not inline is boxed on the heap.
+   */
+  drawn = 0
 
   /** `keys[i]` seeds stream i (see `streamKey`). */
   constructor(keys: readonly bigint[]) {
@@ -96,8 +101,16 @@ export class RandomStreams {
     return streams
   }
 
-  /** The next 32 output bits of stream s, as an unsigned integer. */
+  /** The next 32 output bits of stream s, as an unsigned integer (the published test vectors' form). */
   nextUint32(s: number): number {
+    return this.next32(s) >>> 0
+  }
+
+  /**
+   * The next 32 output bits of stream s as a signed integer: always a small integer to V8, never
+   * a heap number, even where the call is not inlined (an unsigned value above 2³¹ would be).
+   */
+  private next32(s: number): number {
     const st = this.state
     const o = s << 2
     const s0 = st[o]!
@@ -110,7 +123,7 @@ export class RandomStreams {
     st[o + 1] = s1 ^ s2
     st[o + 2] = s2 ^ (s1 << 9)
     st[o + 3] = (s3 << 11) | (s3 >>> 21)
-    return result >>> 0
+    return result
   }
 
   /**
@@ -118,7 +131,7 @@ export class RandomStreams {
    * resolution of 2⁻³² is below anything a process model can tell apart and halves the cost.
    */
   uniform(s: number): number {
-    return (this.nextUint32(s) + 0.5) * 2.3283064365386963e-10
+    return ((this.next32(s) >>> 0) + 0.5) * 2.3283064365386963e-10
   }
 
   /**
@@ -129,7 +142,7 @@ export class RandomStreams {
    */
   normal(s: number): number {
     for (;;) {
-      const bits = this.nextUint32(s) | 0
+      const bits = this.next32(s)
       const layer = bits & 127
       const j = bits >> 7
       const x = j * ZIGGURAT_W[layer]!
@@ -151,11 +164,11 @@ export class RandomStreams {
   }
 
   /**
-   * Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000), with `d = shape − 1/3` and
+   * Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000), left in `drawn`, with `d = shape − 1/3` and
    * `c = 1/√(9d)` precomputed at `p[i]` and `p[i + 1]` (in a table rather than as arguments: a
    * number passed to a call V8 did not inline is boxed on the heap).
    */
-  gamma(s: number, p: Float64Array, i: number): number {
+  gamma(s: number, p: Float64Array, i: number): void {
     const d = p[i]!
     const c = p[i + 1]!
     for (;;) {
@@ -168,8 +181,10 @@ export class RandomStreams {
       v = v * v * v
       const u = this.uniform(s)
       const x2 = x * x
-      if (u < 1 - 0.0331 * x2 * x2) return d * v
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v
+      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+        this.drawn = d * v
+        return
+      }
     }
   }
 }
