@@ -9,6 +9,7 @@ export default defineConfig(
       'dist/',
       'dist-cli/',
       'dist-electron/',
+      'dist-bench/',
       'release/',
       'test-results/',
       'playwright-report/',

@@ -7,9 +7,9 @@
  * the features. Figures are printed, never asserted.
  */
 import { readFileSync } from 'node:fs'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseDocument, type FlowDocument } from '../../shared/document/index.js'
 import { simulate, type SimulationReport } from '../../shared/simulate/index.js'
+import { repositoryFile } from './measure.js'
 import { referenceModel, runReferenceEngine } from './referenceEngine.js'
 
 const CASES = 100_000
@@ -27,7 +27,7 @@ function timed<T>(work: () => T): { ms: number; value: T } {
 }
 
 export function runSimulateBench(): void {
-  const path = fileURLToPath(new URL('../../templates/en/b2b-pipeline.flow.json', import.meta.url))
+  const path = repositoryFile('templates/en/b2b-pipeline.flow.json')
   const parsed = parseDocument(readFileSync(path, 'utf8'), path)
   if (!parsed.ok) throw new Error('b2b-pipeline template refused')
   const doc = parsed.value
@@ -75,5 +75,3 @@ export function runSimulateBench(): void {
       `${(sameMs / referenceMs).toFixed(2)}x on the same model; ${ms < 1000 ? 'under' : 'OVER'} 1 s`,
   )
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runSimulateBench()
