@@ -1,11 +1,12 @@
 import type { NodeProps } from '@xyflow/react'
 import { memo, useCallback, useMemo, type MouseEvent } from 'react'
-import type { Box } from '../../shared/geometry/index.js'
+import { boundingBox, paddedBox, type Box } from '../../shared/geometry/index.js'
 import { useEditorStore } from '../app/EditorContext.js'
 import { useDiagramTheme } from '../theme/ThemeContext.js'
 import { EdgeShape } from './EdgeShape.js'
 import type { EdgeLayerFlowNode, FlowEdgeView } from './flowElements.js'
-import { boxesMeet, useCullBox } from './useCullBox.js'
+import { LayerSvg } from './LayerSvg.js'
+import { boxesMeet, NO_BOX, useCullBox } from './useCullBox.js'
 
 /**
  * Room around the route points for arrowheads and strokes. Label plates may overhang: the SVG
@@ -15,19 +16,8 @@ const MARGIN = 12
 
 /** The box that holds every route and label of `edges`, in flow coordinates. */
 export function edgeLayerBounds(edges: readonly FlowEdgeView[]): Box {
-  let left = Infinity
-  let top = Infinity
-  let right = -Infinity
-  let bottom = -Infinity
-  for (const edge of edges) {
-    const b = edgeBox(edge)
-    left = Math.min(left, b.x)
-    top = Math.min(top, b.y)
-    right = Math.max(right, b.x + b.width)
-    bottom = Math.max(bottom, b.y + b.height)
-  }
-  if (left > right) return { x: 0, y: 0, width: 0, height: 0 }
-  return { x: left - MARGIN, y: top - MARGIN, width: right - left + 2 * MARGIN, height: bottom - top + 2 * MARGIN }
+  const box = boundingBox(edges.map(edgeBox))
+  return box ? paddedBox(box, MARGIN) : NO_BOX
 }
 
 const edgeBoxes = new WeakMap<FlowEdgeView, Box>()
@@ -80,18 +70,11 @@ function EdgeLayerView({ data }: NodeProps<EdgeLayerFlowNode>) {
     [store],
   )
   return (
-    <svg
-      className="edge-layer"
-      overflow="visible"
-      width={bounds.width}
-      height={bounds.height}
-      viewBox={`${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`}
-      aria-hidden
-    >
+    <LayerSvg className="edge-layer" bounds={bounds} aria-hidden>
       {edges.map((edge) => (
         <EdgeShape key={edge.id} id={edge.id} data={edge.data!} theme={theme} onSelect={onSelect} />
       ))}
-    </svg>
+    </LayerSvg>
   )
 }
 

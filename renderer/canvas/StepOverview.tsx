@@ -1,35 +1,60 @@
 import { useReactFlow, type NodeProps } from '@xyflow/react'
 import { createContext, memo, useCallback, useMemo, useRef, useState, type PointerEvent } from 'react'
-import type { Point } from '../../shared/document/index.js'
+import type { FlowDocument, Point } from '../../shared/document/index.js'
 import { moveNodes } from '../../shared/edit/operations.js'
 import { nodeColors } from '../../shared/formats/svg/theme.js'
 import type { DiagramTheme } from '../../shared/formats/svg/theme.js'
-import { GRID_SIZE, outlineWidth, shapePrimitives, type Box } from '../../shared/geometry/index.js'
+import {
+  boundingBox,
+  GRID_SIZE,
+  nodeBox,
+  outlineWidth,
+  paddedBox,
+  shapePrimitives,
+  snapToGuides,
+  type Box,
+} from '../../shared/geometry/index.js'
 import { useEditorStore } from '../app/EditorContext.js'
 import { useHeat } from '../simulation/simulationStore.js'
 import { useDiagramTheme } from '../theme/ThemeContext.js'
 import { focusNode } from './focusNode.js'
 import type { StepFlowNode, StepOverviewFlowNode } from './flowElements.js'
+import { LayerSvg } from './LayerSvg.js'
 import { Primitive } from './Primitive.js'
-import { boxesMeet, useCullBox } from './useCullBox.js'
+import { boxesMeet, NO_BOX, useCullBox } from './useCullBox.js'
 
 /** True while the overview layer draws the steps and StepNode draws nothing (levelOfDetail.ts). */
 export const OverviewContext = createContext(false)
 
+/** A step node's box, in flow coordinates. */
+const stepBox = (s: StepFlowNode): Box => ({
+  x: s.position.x,
+  y: s.position.y,
+  width: s.width ?? 0,
+  height: s.height ?? 0,
+})
+
 export function overviewBounds(steps: readonly StepFlowNode[]): Box {
-  let left = Infinity
-  let top = Infinity
-  let right = -Infinity
-  let bottom = -Infinity
-  for (const s of steps) {
-    left = Math.min(left, s.position.x)
-    top = Math.min(top, s.position.y)
-    right = Math.max(right, s.position.x + (s.width ?? 0))
-    bottom = Math.max(bottom, s.position.y + (s.height ?? 0))
-  }
-  if (left > right) return { x: 0, y: 0, width: 0, height: 0 }
+  const box = boundingBox(steps.map(stepBox))
   // Room for the problem markers and selection strokes that overhang a step.
-  return { x: left - 12, y: top - 12, width: right - left + 24, height: bottom - top + 24 }
+  return box ? paddedBox(box, 12) : NO_BOX
+}
+
+/**
+ * Where an overview drag drops the steps `ids`, moved by `offset` (flow coordinates): the
+ * selection moves as one, its bounding box snapped to the grid as a React Flow drag snaps it
+ * between guides (dragSnapping.ts), so the steps keep their places relative to each other.
+ */
+export function overviewDrop(doc: FlowDocument, ids: readonly string[], offset: Point): Map<string, Point> {
+  const moved = doc.nodes.filter((n) => ids.includes(n.id))
+  const box = boundingBox(moved.map(nodeBox))
+  const moves = new Map<string, Point>()
+  if (!box) return moves
+  const to = snapToGuides({ ...box, x: box.x + offset.x, y: box.y + offset.y }, [], { tolerance: 0, grid: GRID_SIZE })
+  const dx = to.position.x - box.x
+  const dy = to.position.y - box.y
+  for (const n of moved) moves.set(n.id, { x: Math.round(n.position.x + dx), y: Math.round(n.position.y + dy) })
+  return moves
 }
 
 /** Pointer travel, in screen pixels, before a press on a step becomes a move. */
@@ -48,8 +73,7 @@ const hiddenViews = new WeakMap<StepFlowNode, StepFlowNode>()
 export function overviewSteps(steps: readonly StepFlowNode[], cull: Box | null): StepFlowNode[] {
   if (!cull) return [...steps]
   return steps.map((s) => {
-    const box = { x: s.position.x, y: s.position.y, width: s.width ?? 0, height: s.height ?? 0 }
-    if (boxesMeet(box, cull)) return s
+    if (boxesMeet(stepBox(s), cull)) return s
     let hidden = hiddenViews.get(s)
     if (!hidden) {
       hidden = { ...s, hidden: true }
@@ -125,12 +149,7 @@ function StepOverviewView({ data }: NodeProps<StepOverviewFlowNode>) {
   const { bounds } = data
   const cull = useCullBox()
   const steps = useMemo(
-    () =>
-      cull
-        ? data.steps.filter((s) =>
-            boxesMeet({ x: s.position.x, y: s.position.y, width: s.width ?? 0, height: s.height ?? 0 }, cull),
-          )
-        : data.steps,
+    () => (cull ? data.steps.filter((s) => boxesMeet(stepBox(s), cull)) : data.steps),
     [data.steps, cull],
   )
   const theme = useDiagramTheme()
@@ -192,26 +211,16 @@ function StepOverviewView({ data }: NodeProps<StepOverviewFlowNode>) {
         if (double) onFocus(p.id)
         return
       }
-      const dx = (event.clientX - p.from.x) / p.zoom
-      const dy = (event.clientY - p.from.y) / p.zoom
-      const doc = store.getState().doc
-      const moves = new Map<string, Point>()
-      for (const node of doc.nodes) {
-        if (!p.ids.includes(node.id)) continue
-        const to = { x: node.position.x + dx, y: node.position.y + dy }
-        moves.set(node.id, { x: Math.round(to.x / GRID_SIZE) * GRID_SIZE, y: Math.round(to.y / GRID_SIZE) * GRID_SIZE })
-      }
+      const offset = { x: (event.clientX - p.from.x) / p.zoom, y: (event.clientY - p.from.y) / p.zoom }
+      const moves = overviewDrop(store.getState().doc, p.ids, offset)
       store.getState().apply(moves.size > 1 ? 'Move steps' : 'Move step', (d) => moveNodes(d, moves))
     },
     [store, onFocus],
   )
   return (
-    <svg
+    <LayerSvg
       className="step-overview"
-      overflow="visible"
-      width={bounds.width}
-      height={bounds.height}
-      viewBox={`${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`}
+      bounds={bounds}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
@@ -225,7 +234,7 @@ function StepOverviewView({ data }: NodeProps<StepOverviewFlowNode>) {
           onPress={onPress}
         />
       ))}
-    </svg>
+    </LayerSvg>
   )
 }
 

@@ -33,3 +33,6 @@ export function useCullBox(): Box | null {
 
 export const boxesMeet = (a: Box, b: Box): boolean =>
   a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+
+/** The bounds of a layer with nothing in it. */
+export const NO_BOX: Box = { x: 0, y: 0, width: 0, height: 0 }

@@ -119,6 +119,11 @@ export function boundingBox(boxes: Iterable<Box>): Box | undefined {
   return minX === Infinity ? undefined : { x: minX, y: minY, width: maxX - minX, height: maxY - minY }
 }
 
+/** The box grown by `by` on every side. */
+export function paddedBox(box: Box, by: number): Box {
+  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by }
+}
+
 /** Whether two boxes overlap (touching edges do not). */
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Box } from '../../../shared/geometry/index.js'
+import type { FlowNode } from '../../../shared/document/index.js'
+import { GRID_SIZE, type Box } from '../../../shared/geometry/index.js'
 import { edgeLayerBounds } from '../../../renderer/canvas/EdgeLayer.js'
 import {
   splitEdges,
@@ -8,7 +9,7 @@ import {
   toFlowNodes,
   type StepFlowNode,
 } from '../../../renderer/canvas/flowElements.js'
-import { overviewBounds, overviewSteps } from '../../../renderer/canvas/StepOverview.js'
+import { overviewBounds, overviewDrop, overviewSteps } from '../../../renderer/canvas/StepOverview.js'
 import { boxesMeet, cullBoxOf, cullKey } from '../../../renderer/canvas/useCullBox.js'
 import { generateDocument } from '../../bench/generateDocument.js'
 
@@ -83,5 +84,28 @@ describe('the edge layer and the overview layer', () => {
       expect(contains(node.data.bounds, { x: s.position.x, y: s.position.y, width: s.width!, height: s.height! })).toBe(
         true,
       )
+  })
+})
+
+describe('dropping steps dragged in the overview', () => {
+  const doc = generateDocument(3, 0)
+  const [a, b] = doc.nodes as [FlowNode, FlowNode]
+  // Two steps off the grid, 37 and 13 px apart: a selection keeps its shape when it moves.
+  a.position = { x: 103, y: 207 }
+  b.position = { x: 140, y: 220 }
+
+  it('moves the selection as one, its bounding box snapped to the grid', () => {
+    const moves = overviewDrop(doc, [a.id, b.id], { x: 54.4, y: -31.2 })
+    const to = (id: string) => moves.get(id)!
+    expect(to(b.id).x - to(a.id).x).toBe(37)
+    expect(to(b.id).y - to(a.id).y).toBe(13)
+    expect(to(a.id).x % GRID_SIZE).toBe(0)
+    expect(to(a.id).y % GRID_SIZE).toBe(0)
+    expect(Math.abs(to(a.id).x - (103 + 54.4))).toBeLessThanOrEqual(GRID_SIZE / 2)
+    expect([...moves.keys()]).toEqual([a.id, b.id])
+  })
+
+  it('leaves out what is not in the document', () => {
+    expect(overviewDrop(doc, ['gone'], { x: 10, y: 10 }).size).toBe(0)
   })
 })
