@@ -18,6 +18,7 @@ import { chromium, type Page } from '@playwright/test'
 import type { FlowDocument } from '../../shared/document/index.js'
 import { nodeBox } from '../../shared/geometry/index.js'
 import { OVERVIEW_ZOOM } from '../../renderer/canvas/levelOfDetail.js'
+import { idNearestPaneMiddle } from '../support/pane.js'
 import { generateDocument } from './generateDocument.js'
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173'
@@ -308,19 +309,7 @@ const readRenders = (page: Page) =>
 
 /** Drags the step nearest the middle of the pane by 200 × 120 px; returns its id. */
 async function dragOneStep(page: Page): Promise<string> {
-  const pane = await paneSize(page)
-  const id = await page.evaluate(
-    ({ cx, cy }) => {
-      let best: { id: string; d: number } | null = null
-      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-step')) {
-        const r = el.getBoundingClientRect()
-        const d = Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy)
-        if (!best || d < best.d) best = { id: el.dataset['id']!, d }
-      }
-      return best!.id
-    },
-    { cx: pane.x + pane.width / 2, cy: pane.y + pane.height / 2 },
-  )
+  const id = await idNearestPaneMiddle(page, '.react-flow__node-step')
   const box = (await page.locator(`.react-flow__node-step[data-id="${id}"]`).boundingBox())!
   const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
   await page.mouse.move(from.x, from.y)

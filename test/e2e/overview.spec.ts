@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test'
 import { generateDocument } from '../bench/generateDocument.js'
+import { idNearestPaneMiddle } from '../support/pane.js'
 import { currentDocument, editorState, editorTest as test, loadDocument, screenshot } from './support.js'
 
 test('a large flow zoomed out is drawn by one overview layer; a click selects, a drag moves, a double-click zooms in', async ({
@@ -19,25 +20,19 @@ test('a large flow zoomed out is drawn by one overview layer; a click selects, a
   await screenshot(page, 'overview')
 
   // A task in the middle of the view.
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!
-  const id = await page.evaluate(
-    ({ cx, cy }) => {
-      let best: { id: string; d: number } | undefined
-      for (const el of document.querySelectorAll<SVGGElement>('.overview-step[data-id$="-t1"]')) {
-        const r = el.getBoundingClientRect()
-        const d = Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy)
-        if (!best || d < best.d) best = { id: el.dataset['id']!, d }
-      }
-      return best!.id
-    },
-    { cx: pane.x + pane.width / 2, cy: pane.y + pane.height / 2 },
-  )
+  const id = await idNearestPaneMiddle(page, '.overview-step[data-id$="-t1"]')
   const target = doc.nodes.find((n) => n.id === id)!
   const shape = page.locator(`.overview-step[data-id="${target.id}"]`)
   await expect(shape).toHaveCount(1)
   await shape.click()
   expect((await editorState(page)).selection.nodes).toEqual([target.id])
   await expect(page.locator(`.overview-step.is-selected[data-id="${target.id}"]`)).toHaveCount(1)
+  // Its outline is drawn at screen scale: 3 px wide however far out the view is zoomed.
+  const outline = page.locator(`.overview-step.is-selected[data-id="${target.id}"] > :first-child`)
+  expect(await outline.evaluate((el) => [getComputedStyle(el).vectorEffect, getComputedStyle(el).strokeWidth])).toEqual(
+    ['non-scaling-stroke', '3px'],
+  )
+  await screenshot(page, 'overview-selected')
 
   // Dragged: one undo step, on the grid, by the distance the pointer went at this zoom.
   const zoom = await page.evaluate(() => {
