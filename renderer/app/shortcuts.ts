@@ -15,15 +15,10 @@ import { copySelection, cutSelection, duplicateSelection, parseClipboard, pasteC
 import { useEditorStore } from './EditorContext.js'
 import { openDocument, saveDocument, type NoticeSink } from './fileActions.js'
 import { pasteMermaid } from './mermaidPaste.js'
+import type { KeyHelp } from './keyHelp.js'
 import type { EditorStore } from './store.js'
 
-export interface Shortcut {
-  readonly keys: string
-  /** Catalog key (renderer/i18n) of what the keys do. */
-  readonly action: `help.actions.${string}`
-  /** Catalog key of the keys' name where it is words rather than key caps. */
-  readonly keysKey?: `help.keys.${string}`
-}
+export type Shortcut = KeyHelp<`help.actions.${string}`, `help.keys.${string}`>
 
 /** Saves a named version (History panel): Figma's keys for the same command. */
 export const SAVE_VERSION_KEYS = 'Ctrl+Alt+S'

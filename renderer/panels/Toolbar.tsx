@@ -5,7 +5,8 @@ import { autoLayout, openDocument, saveDocument, type NoticeSink } from '../app/
 import { editorEvents, SHORTCUTS } from '../app/shortcuts.js'
 import { TEMPLATES } from '../app/templates.js'
 import { focusNode } from '../canvas/focusNode.js'
-import { KeyRows, PRESENT_KEYS } from '../present/presentKeys.js'
+import { KeyRows } from '../app/keyHelp.js'
+import { PRESENT_KEYS } from '../present/presentKeys.js'
 import { simulationActions } from '../simulation/simulationStore.js'
 import { useT } from '../i18n/index.js'
 import { DisplayMenu } from '../theme/DisplayMenu.js'
@@ -33,6 +34,16 @@ export function Toolbar({ notify }: { notify: NoticeSink }) {
       editorEvents.removeEventListener('help', onHelp)
     }
   }, [])
+
+  // Esc closes the open popover (templates, recent documents, help), as it would any dialog.
+  useEffect(() => {
+    if (!panel) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPanel(null)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [panel])
 
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>

@@ -24,7 +24,8 @@ import { simulationActions, simulationUi } from '../simulation/simulationStore.j
 import { useT } from '../i18n/index.js'
 import { AnimationPanel, CaseAnimationLayer, useCaseAnimation } from './CaseAnimation.js'
 import { PointerHalo } from './PointerHalo.js'
-import { KeyRows, PRESENT_KEYS } from './presentKeys.js'
+import { KeyRows } from '../app/keyHelp.js'
+import { PRESENT_KEYS } from './presentKeys.js'
 import { exportWalkthrough } from './walkthroughExport.js'
 import './present.css'
 

@@ -585,7 +585,11 @@ test('F1 opens the Help panel listing every shortcut', async ({ page }) => {
   }
   expect(listed.every((row) => row.keys.length > 0 && row.action.length > 0)).toBe(true)
   await screenshot(page, 'help')
-  // F1 again closes it
+  // F1 again closes it, and so does Esc
   await page.keyboard.press('F1')
+  await expect(help).toHaveCount(0)
+  await page.keyboard.press('F1')
+  await expect(help).toBeVisible()
+  await page.keyboard.press('Escape')
   await expect(help).toHaveCount(0)
 })
