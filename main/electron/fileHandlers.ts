@@ -106,17 +106,14 @@ const FileRefSchema = z.strictObject({
 })
 const NameSchema = z.string().max(300)
 const OpenArgs = z.tuple([])
+// Sizes are checked after the shape, so that an oversized payload is told what it is.
 const SaveArgs = z.tuple([
   FileRefSchema.nullable(),
-  z.string().max(MAX_PAYLOAD),
+  z.string(),
   NameSchema,
   z.strictObject({ overwrite: z.boolean().optional() }).optional(),
 ])
-const ExportArgs = z.tuple([
-  z.enum(EXPORT_FORMATS),
-  z.union([z.string().max(MAX_PAYLOAD), z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PAYLOAD)]),
-  NameSchema,
-])
+const ExportArgs = z.tuple([z.enum(EXPORT_FORMATS), z.union([z.string(), z.instanceof(Uint8Array)]), NameSchema])
 const ReloadArgs = z.tuple([FileRefSchema])
 const SVG_START = /^\s*(<\?xml[^>]*>\s*)?<svg[\s>/]/
 /** The walkthrough's pages: a JSON list of SVGs, one per step. */
@@ -175,6 +172,12 @@ const sha256 = (data: string | Uint8Array): string => createHash('sha256').updat
 export interface FileEvents {
   /** A file was opened or saved: Open Recent remembers it. */
   remembered?(path: string): void
+}
+
+/** What a payload over MAX_PAYLOAD is told (nothing is written). */
+function tooLarge(what: string, size: number): string {
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+  return `${what} is ${mb(size)} MB, more than the ${mb(MAX_PAYLOAD)} MB the app writes in one go; nothing was written`
 }
 
 /** A request that failed before anything happened; the renderer shows the message. */
@@ -273,6 +276,7 @@ export function createFileHandlers(
       const parsed = SaveArgs.safeParse(args)
       if (!parsed.success) return failed('invalid request')
       const [target, json, suggestedName, saveOptions] = parsed.data
+      if (json.length > MAX_PAYLOAD) return failed(tooLarge('The document', json.length))
       if (target) {
         const path = paths.get(target.token)
         if (path === undefined) return failed('unknown file; use Save As')
@@ -295,6 +299,9 @@ export function createFileHandlers(
       const parsed = ExportArgs.safeParse(args)
       if (!parsed.success) return failed('invalid request')
       const [format, data, suggestedName] = parsed.data
+      const size = typeof data === 'string' ? data.length : data.byteLength
+      if (size > MAX_PAYLOAD)
+        return failed(tooLarge(format === 'walkthrough-pdf' ? 'The walkthrough' : `The ${format} export`, size))
       let bytes: string | Uint8Array = data
       let warnings: string[] = []
       const name = safeFileName(suggestedName, `process.${EXTENSIONS[format]}`)

@@ -136,15 +136,25 @@ describe('a compromised renderer (quality.md S16)', () => {
     expect(safeFileName('...')).toBe('process')
   })
 
-  it('refuses a 1 GB buffer and a 100 MB string before touching the disk', async () => {
+  it('refuses a 1 GB buffer and a 100 MB string before touching the disk, saying how big they are', async () => {
     const write = vi.fn(() => Promise.resolve())
     const { handlers } = setup({ save: '/docs/big.png', write })
     // A view claiming 1 GB: byteLength is all the check reads.
     const huge = new Uint8Array(new ArrayBuffer(8), 0, 8)
     Object.defineProperty(huge, 'byteLength', { value: 1024 ** 3 })
-    expect(await handlers.writeExport('json', huge, 'big.json')).toMatchObject({ message: 'invalid request' })
+    expect(await handlers.writeExport('json', huge, 'big.json')).toMatchObject({
+      ok: false,
+      message: 'The json export is 1024 MB, more than the 80 MB the app writes in one go; nothing was written',
+    })
     expect(await handlers.saveDocument(null, 'x'.repeat(100 * 1024 * 1024), 'big')).toMatchObject({
-      message: 'invalid request',
+      ok: false,
+      message: 'The document is 100 MB, more than the 80 MB the app writes in one go; nothing was written',
+    })
+    // A walkthrough of some 400 steps: a page per step, each with the whole drawing.
+    const pages = JSON.stringify(['<svg>' + 'x'.repeat(90 * 1024 * 1024) + '</svg>'])
+    expect(await handlers.writeExport('walkthrough-pdf', pages, 'flow.walkthrough.pdf')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The walkthrough is 90 MB, more than the 80 MB the app writes in one go/),
     })
     expect(write).not.toHaveBeenCalled()
   })
