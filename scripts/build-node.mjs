@@ -1,6 +1,7 @@
 // Bundles the Node-side entry points with esbuild; the renderer is built by Vite.
 import { build } from 'esbuild'
 import { readFile, rm } from 'node:fs/promises'
+import { NODE_BUNDLE } from './nodeBundle.mjs'
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
 const started = performance.now()
@@ -14,15 +15,9 @@ await build({
   // Commands load heavy code (renderers, Mermaid) on demand, as separate chunks.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: 'linked',
+  ...NODE_BUNDLE,
   banner: { js: '#!/usr/bin/env node' },
   define: { 'process.env.FLOWLANE_VERSION': JSON.stringify(pkg.version) },
-  logLevel: 'warning',
 })
 
 // Electron's main process and the sandboxed preload: CommonJS, electron left to the runtime.

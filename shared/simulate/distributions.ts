@@ -106,12 +106,6 @@ export function draw(rng: RandomStreams, s: number, kind: number, p: Float64Arra
   }
 }
 
-/** One draw as a value (see `draw`), where speed does not matter. */
-export function sample(rng: RandomStreams, s: number, kind: number, p: Float64Array, o: number): number {
-  draw(rng, s, kind, p, o)
-  return rng.drawn
-}
-
 // Draws with loops of their own live apart from `draw`: V8 inlines small functions more
 // readily, and each of these gets its own inlining budget for its loop's helpers.
 

@@ -1,7 +1,3 @@
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 /** Median of several timed runs after a warm-up; prints one line and returns the median (ms). */
 export function measure(name: string, runs: number, work: () => void): number {
   work()
@@ -17,15 +13,4 @@ export function measure(name: string, runs: number, work: () => void): number {
     `${name.padEnd(52)} median ${median.toFixed(1).padStart(8)} ms  (min ${sorted[0]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)}, ${runs} runs)`,
   )
   return median
-}
-
-/** A file of the repository, found from this module whether it runs from test/bench or bundled into dist-bench. */
-export function repositoryFile(relative: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`)
-    dir = up
-  }
-  return join(dir, relative)
 }

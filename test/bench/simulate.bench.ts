@@ -7,9 +7,10 @@
  * the features. Figures are printed, never asserted.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseDocument, type FlowDocument } from '../../shared/document/index.js'
 import { simulate, type SimulationReport } from '../../shared/simulate/index.js'
-import { repositoryFile } from './measure.js'
+import { REPO } from '../support/repo.js'
 import { referenceModel, runReferenceEngine } from './referenceEngine.js'
 
 const CASES = 100_000
@@ -27,7 +28,7 @@ function timed<T>(work: () => T): { ms: number; value: T } {
 }
 
 export function runSimulateBench(): void {
-  const path = repositoryFile('templates/en/b2b-pipeline.flow.json')
+  const path = join(REPO, 'templates', 'en', 'b2b-pipeline.flow.json')
   const parsed = parseDocument(readFileSync(path, 'utf8'), path)
   if (!parsed.ok) throw new Error('b2b-pipeline template refused')
   const doc = parsed.value

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { REPO } from './repo.js'
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url))
-const CLI = fileURLToPath(new URL('../../dist-cli/cli.mjs', import.meta.url))
+export { REPO }
+const CLI = join(REPO, 'dist-cli', 'cli.mjs')
 
 export interface CliRun {
   readonly code: number | null
