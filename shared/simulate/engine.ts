@@ -8,8 +8,9 @@
  * of four numbers per slot, except each start's next arrival, which waits beside it;
  * superseded events (a timeout after its case left, work stopped by a timeout) are dropped
  * when they surface instead of being searched for; instantaneous steps (decisions, splits,
- * joins) are walked without touching the heap; and a step's end on the working clock is
- * known when it starts, so the calendar is walked about once per event.
+ * joins) are walked without touching the heap; a step's end on the working clock is known
+ * when it starts, so the calendar is walked about once per event; and random durations, branch
+ * draws and arrival gaps are drawn in blocks ahead of use, so taking one is a table read.
  */
 import * as distributions from './distributions.js'
 import { histogramOf, type CycleHistogram } from './histogram.js'
@@ -23,7 +24,7 @@ import { nameOf } from '../validate/naming.js'
 // What the hot loop takes from other modules, bound once here: where modules run compiled to
 // CommonJS (as under tsx, which runs the benchmarks), every use of an imported binding is a
 // getter call.
-const { STRIDE, draw } = distributions
+const { STRIDE, UNIFORM, drawInto } = distributions
 const { TASK, APPROVAL, WAIT, END, PARALLEL } = modelTables
 
 export interface RunSettings {
@@ -100,6 +101,13 @@ const DELAYING = 3
 /** The most entries a per-step or per-case buffer starts with (8 MB); beyond, it doubles as needed. */
 const INITIAL_ROOM = 1 << 20
 
+/**
+ * Numbers drawn ahead, a block at a time, per step's durations, per decision's branches and per
+ * start's arrivals. Each of these has a stream of its own (random.ts), so drawing ahead changes
+ * no number, only when it is drawn.
+ */
+const DRAW_BLOCK = 64
+
 /** Relative slack when comparing a departure with a time limit (float rounding, not policy). */
 const LIMIT_EPSILON = 1e-9
 
@@ -128,12 +136,8 @@ export class SimulationRun {
   private readonly outEdges: Int32Array
   private readonly outCumulative: Float64Array
   private readonly exclusive: Uint8Array
-  private readonly branchStream: Int32Array
   private readonly edgeTarget: Int32Array
-  private readonly distKind: Uint8Array
   private readonly distWorking: Uint8Array
-  private readonly distParams: Float64Array
-  private readonly durationStream: Int32Array
   private readonly clock: WorkingClock
   private readonly always: boolean
   /**
@@ -217,7 +221,18 @@ export class SimulationRun {
   private readonly queueLast: Float64Array
   private readonly queueMax: Int32Array
 
-  private readonly arrivalParams: Float64Array[]
+  /**
+   * Draws made ahead, DRAW_BLOCK per source, handed out from `drawNext[source]` on; a block's
+   * end when used up. Reading one is a few instructions where drawing it is a chain of calls.
+   * Node v's durations are source v, its branch draws (uniforms) source nodeCount + v, start
+   * i's arrivals source 2 × nodeCount + i; each source's stream, distribution and parameters
+   * are in `sourceStream`, `sourceKind` and `sourceParams` (STRIDE numbers each).
+   */
+  private readonly drawValues: Float64Array
+  private readonly drawNext: Int32Array
+  private readonly sourceStream: Int32Array
+  private readonly sourceKind: Uint8Array
+  private readonly sourceParams: Float64Array
   private readonly joins = new Map<number, Int32Array>()
   private cycle = new Float64Array(1024)
   private completed = 0
@@ -249,12 +264,8 @@ export class SimulationRun {
     this.outEdges = model.outEdges
     this.outCumulative = model.outCumulative
     this.exclusive = model.exclusive
-    this.branchStream = model.branchStream
     this.edgeTarget = model.edgeTarget
-    this.distKind = model.distKind
     this.distWorking = model.distWorking
-    this.distParams = model.distParams
-    this.durationStream = model.durationStream
     this.clock = new WorkingClock(model.doc.calendar)
     this.always = this.clock.always
     this.rng = new RandomStreams(model.streamNames.map((name) => streamKey(settings.seed, settings.replication, name)))
@@ -291,7 +302,26 @@ export class SimulationRun {
     this.queueMax = new Int32Array(n)
     this.outcomeCounts = new Float64Array(model.outcomes.length)
     this.cycle = new Float64Array(Math.min(INITIAL_ROOM, Math.max(1024, settings.cases - settings.warmupCases)))
-    this.arrivalParams = model.starts.map((s) => Float64Array.from(s.arrivals.params))
+    const sources = 2 * n + model.starts.length
+    this.drawValues = new Float64Array(sources * DRAW_BLOCK)
+    this.drawNext = Int32Array.from({ length: sources }, (_, i) => (i + 1) * DRAW_BLOCK)
+    this.sourceStream = new Int32Array(sources)
+    this.sourceKind = new Uint8Array(sources)
+    this.sourceParams = new Float64Array(sources * STRIDE)
+    for (let v = 0; v < n; v++) {
+      this.sourceStream[v] = model.durationStream[v]!
+      this.sourceKind[v] = model.distKind[v]!
+      this.sourceParams.set(model.distParams.subarray(v * STRIDE, (v + 1) * STRIDE), v * STRIDE)
+      // A branch draw is a uniform on (0, 1): 0 + 1 × u, which is u exactly.
+      this.sourceStream[n + v] = model.branchStream[v]!
+      this.sourceKind[n + v] = UNIFORM
+      this.sourceParams[(n + v) * STRIDE + 1] = 1
+    }
+    model.starts.forEach((start, i) => {
+      this.sourceStream[2 * n + i] = start.stream
+      this.sourceKind[2 * n + i] = start.arrivals.kind
+      this.sourceParams.set(start.arrivals.params, (2 * n + i) * STRIDE)
+    })
     // Each start's first case enters at time 0 (file-format.md), in document order.
     this.arrivalTime = new Float64Array(model.starts.length).fill(Infinity)
     this.arrivalSeq = new Float64Array(model.starts.length)
@@ -523,10 +553,9 @@ export class SimulationRun {
     }
     const start = this.m.starts[startIndex]!
     if (this.entered < this.totalCases) {
-      const a = start.arrivals
-      draw(this.rng, start.stream, a.kind, this.arrivalParams[startIndex]!, 0)
-      const gap = this.rng.drawn
-      const next = a.working ? this.afterWorking(gap) : now + gap
+      const source = 2 * this.m.nodeCount + startIndex
+      const gap = this.drawValues[this.nextDraw(source)]!
+      const next = start.arrivals.working ? this.afterWorking(gap) : now + gap
       this.scheduleArrival(startIndex, next)
     }
     const t = this.newToken(c)
@@ -617,9 +646,11 @@ export class SimulationRun {
     if (this.waiting[r] === 0 && this.free[r]! >= people) {
       this.free[r]! -= people
       this.startWork(t)
-      return
-    }
-    // Strict FIFO: join the end of the role's one line.
+    } else this.enqueue(t, r)
+  }
+
+  /** Token t joins the end of role r's one line (strict FIFO). */
+  private enqueue(t: number, r: number): void {
     let tail = this.ringTail[r]!
     let ring = this.ringToken[r]!
     if (tail === ring.length) {
@@ -696,8 +727,7 @@ export class SimulationRun {
    */
   private drawEnd(t: number): void {
     const v = this.tNode[t]!
-    draw(this.rng, this.durationStream[v]!, this.distKind[v]!, this.distParams, v * STRIDE)
-    const hours = this.rng.drawn
+    const hours = this.drawValues[this.nextDraw(v)]!
     if (this.distWorking[v] === 1) {
       const startWorked = this.nowWorked
       this.tEndWorked[t] = hours > 0 ? startWorked + hours : startWorked
@@ -710,6 +740,34 @@ export class SimulationRun {
       this.tWorkEnd[t] = end
       this.tEndWorked[t] = this.always ? end : this.clock.workedBy(end)
     }
+  }
+
+  /**
+   * Where `source`'s next number is in `drawValues`, drawing a block ahead when the last is used
+   * up. An index rather than the number: an integer crossing a call V8 did not inline is not boxed.
+   */
+  private nextDraw(source: number): number {
+    let k = this.drawNext[source]!
+    if (k === (source + 1) * DRAW_BLOCK) k = this.drawAhead(source)
+    this.drawNext[source] = k + 1
+    return k
+  }
+
+  /** Draws the next block of `source`'s numbers (see `drawValues`); returns where it starts. */
+  private drawAhead(source: number): number {
+    const from = source * DRAW_BLOCK
+    const stream = this.sourceStream[source]!
+    drawInto(
+      this.rng,
+      stream,
+      this.sourceKind[source]!,
+      this.sourceParams,
+      source * STRIDE,
+      this.drawValues,
+      from,
+      from + DRAW_BLOCK,
+    )
+    return from
   }
 
   /** Notes when token t's work ends on the elapsed clock, from its end on the working clock. */
@@ -834,7 +892,8 @@ export class SimulationRun {
         if (count === 1) e = outEdges[first]!
         else if (count > 1) {
           if (this.exclusive[v] === 1) {
-            const u = this.rng.uniform(this.branchStream[v]!)
+            const source = this.m.nodeCount + v
+            const u = this.drawValues[this.nextDraw(source)]!
             const cumulative = this.outCumulative
             let i = first
             while (u >= cumulative[i]!) i++

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Distribution } from '../../../shared/document/index.js'
-import { compileDistribution, draw, STRIDE } from '../../../shared/simulate/distributions.js'
+import { compileDistribution, draw, drawInto, STRIDE } from '../../../shared/simulate/distributions.js'
 import { quantiles } from '../../../shared/simulate/engine.js'
 import { RandomStreams, streamKey } from '../../../shared/simulate/random.js'
 import { halfWidth95, studentTQuantile } from '../../../shared/simulate/statistics.js'
@@ -105,6 +105,23 @@ describe('sampling the distributions of file-format.md', () => {
     const sorted = xs.slice().sort()
     if (expected.min !== undefined) expect(sorted[0]).toBeGreaterThanOrEqual(expected.min)
     if (expected.max !== undefined) expect(sorted[n - 1]).toBeLessThanOrEqual(expected.max)
+  })
+
+  it.each(cases)('%s: a block drawn ahead holds the numbers drawn one at a time, in order', (_name, d) => {
+    const compiled = compileDistribution(d, undefined)
+    const params = Float64Array.from({ length: 3 * STRIDE }, (_, i) => compiled.params[i - STRIDE] ?? 0)
+    const oneByOne = new RandomStreams([streamKey(3, 0, 'a'), streamKey(3, 0, 'b')])
+    const ahead = new RandomStreams([streamKey(3, 0, 'a'), streamKey(3, 0, 'b')])
+    const expected = Array.from({ length: 100 }, () => {
+      draw(oneByOne, 1, compiled.kind, params, STRIDE)
+      return oneByOne.drawn
+    })
+    const block = new Float64Array(120)
+    drawInto(ahead, 1, compiled.kind, params, STRIDE, block, 10, 60)
+    drawInto(ahead, 1, compiled.kind, params, STRIDE, block, 60, 110)
+    expect(Array.from(block.subarray(10, 110))).toEqual(expected)
+    // The other stream was left alone.
+    expect(ahead.nextUint32(0)).toBe(oneByOne.nextUint32(0))
   })
 
   it('converts units to hours on their clock: a workday is the calendar’s hours per day', () => {
