@@ -459,10 +459,12 @@ export class SimulationRun {
       let c = 2 * i + 1
       if (c >= size) break
       // Which child comes first is a coin flip: taken arithmetically, as a branch would be
-      // mispredicted about every other level.
+      // mispredicted about every other level. Equal times, where the order of scheduling
+      // decides, are rare enough for a branch.
       const left = heap[4 * c]!
       const right = heap[4 * c + 4]!
-      c += Number(right < left) | (Number(right === left) & Number(heap[4 * c + 5]! < heap[4 * c + 1]!))
+      if (right === left) c += Number(heap[4 * c + 5]! < heap[4 * c + 1]!)
+      else c += Number(right < left)
       const ct = heap[4 * c]!
       if (time < ct || (time === ct && seq < heap[4 * c + 1]!)) break
       heap[4 * i] = ct
