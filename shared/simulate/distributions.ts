@@ -121,12 +121,8 @@ export function drawInto(
   from: number,
   to: number,
 ): void {
-  if (kind === PERT) {
-    for (let i = from; i < to; i++) {
-      pert(rng, s, p, o)
-      out[i] = rng.drawn
-    }
-  } else {
+  if (kind === PERT) rng.pertInto(s, p, o, out, from, to)
+  else {
     for (let i = from; i < to; i++) {
       draw(rng, s, kind, p, o)
       out[i] = rng.drawn

@@ -141,13 +141,21 @@ export class RandomStreams {
    * so the two are independent (Doornik 2005's remark on the original).
    */
   normal(s: number): number {
+    const bits = this.next32(s)
+    const layer = bits & 127
+    const j = bits >> 7
+    // Math.abs rather than a test of the sign, a coin flip that a branch would mispredict.
+    if (Math.abs(j) < ZIGGURAT_K[layer]!) return j * ZIGGURAT_W[layer]!
+    return this.normalEdge(s, layer, j)
+  }
+
+  /**
+   * The rest of `normal` after a first draw (`layer`, `j`) outside its layer's rectangle, about
+   * one in a hundred: the tail beyond r, or a point under the layer's curved edge, else again.
+   */
+  private normalEdge(s: number, layer: number, j: number): number {
     for (;;) {
-      const bits = this.next32(s)
-      const layer = bits & 127
-      const j = bits >> 7
       const x = j * ZIGGURAT_W[layer]!
-      // Math.abs rather than a test of the sign, a coin flip that a branch would mispredict.
-      if (Math.abs(j) < ZIGGURAT_K[layer]!) return x
       if (layer === 0) {
         // The tail beyond r (Marsaglia 1964).
         let tx: number
@@ -160,7 +168,92 @@ export class RandomStreams {
       }
       const f = ZIGGURAT_F[layer]!
       if (f + this.uniform(s) * (ZIGGURAT_F[layer - 1]! - f) < Math.exp(-0.5 * x * x)) return x
+      const bits = this.next32(s)
+      layer = bits & 127
+      j = bits >> 7
+      if (Math.abs(j) < ZIGGURAT_K[layer]!) return j * ZIGGURAT_W[layer]!
     }
+  }
+
+  /**
+   * Beta-PERT draws into `out[from ..< to]`: for each, Gamma(α) then Gamma(β) as `gamma` draws
+   * them, scaled as X / (X + Y) to [min, min + width] — the numbers distributions.ts `pert`
+   * gives one at a time, from `p[o ...]` laid out as it reads them. The simulator's commonest
+   * draw, so written out: stream s's state stays in locals for the whole block, and each turn of
+   * the loop takes one 32-bit output, for a gamma's normal or for its uniform by turns.
+   */
+  pertInto(s: number, p: Float64Array, o: number, out: Float64Array, from: number, to: number): void {
+    const st = this.state
+    const at = s << 2
+    let s0 = st[at]!
+    let s1 = st[at + 1]!
+    let s2 = st[at + 2]!
+    let s3 = st[at + 3]!
+    const min = p[o]!
+    const width = p[o + 1]!
+    let i = from
+    // Which gamma (0 for α, 2 for β), its constants, and the normal drawn for it so far.
+    let g = 0
+    let d = p[o + 2]!
+    let c = p[o + 3]!
+    let x = 0
+    let v = 0
+    let forNormal = true
+    let alpha = 0
+    while (i < to) {
+      // xoshiro128** (as next32), on the state in locals.
+      const m = Math.imul(s1, 5)
+      const bits = Math.imul((m << 7) | (m >>> 25), 9)
+      const t = s1 << 9
+      s2 ^= s0
+      s3 ^= s1
+      s1 ^= s2
+      s0 ^= s3
+      s2 ^= t
+      s3 = (s3 << 11) | (s3 >>> 21)
+      if (forNormal) {
+        const layer = bits & 127
+        const j = bits >> 7
+        if (Math.abs(j) < ZIGGURAT_K[layer]!) x = j * ZIGGURAT_W[layer]!
+        else {
+          // The normal's rare rest draws from the stream itself.
+          st[at] = s0
+          st[at + 1] = s1
+          st[at + 2] = s2
+          st[at + 3] = s3
+          x = this.normalEdge(s, layer, j)
+          s0 = st[at]!
+          s1 = st[at + 1]!
+          s2 = st[at + 2]!
+          s3 = st[at + 3]!
+        }
+        v = 1 + c * x
+        if (v > 0) {
+          v = v * v * v
+          forNormal = false
+        }
+        continue
+      }
+      // The uniform, and Marsaglia & Tsang's test (as `gamma`).
+      forNormal = true
+      const u = ((bits >>> 0) + 0.5) * 2.3283064365386963e-10
+      const x2 = x * x
+      if (!(u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v)))) continue
+      if (g === 0) {
+        alpha = d * v
+        g = 2
+      } else {
+        const beta = d * v
+        out[i++] = min + (width * alpha) / (alpha + beta)
+        g = 0
+      }
+      d = p[o + 2 + g]!
+      c = p[o + 3 + g]!
+    }
+    st[at] = s0
+    st[at + 1] = s1
+    st[at + 2] = s2
+    st[at + 3] = s3
   }
 
   /**
