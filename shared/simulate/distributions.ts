@@ -81,17 +81,6 @@ export function draw(rng: RandomStreams, s: number, kind: number, p: Float64Arra
     case FIXED:
       rng.drawn = p[o]!
       return
-    case UNIFORM:
-      rng.drawn = p[o]! + p[o + 1]! * rng.uniform(s)
-      return
-    case TRIANGULAR: {
-      const u = rng.uniform(s)
-      // Both sides' roots, then the pick: which side is a coin flip a branch would often mispredict.
-      const below = p[o]! + Math.sqrt(u * p[o + 3]!)
-      const above = p[o + 1]! - Math.sqrt((1 - u) * p[o + 4]!)
-      rng.drawn = u < p[o + 2]! ? below : above
-      return
-    }
     case PERT:
       pert(rng, s, p, o)
       return
@@ -102,9 +91,15 @@ export function draw(rng: RandomStreams, s: number, kind: number, p: Float64Arra
       rng.drawn = Math.exp(p[o]! + p[o + 1]! * rng.normal(s))
       return
     default:
-      rng.drawn = -p[o]! * Math.log(rng.uniform(s))
+      // Uniform, triangular, exponential: one uniform, shaped.
+      rng.uniformsInto(s, ONE, 0, 1)
+      shapeUniforms(kind, p, o, ONE, 0, 1)
+      rng.drawn = ONE[0]!
   }
 }
+
+/** Room for one draw of a distribution that shapes a uniform (`draw`). */
+const ONE = new Float64Array(1)
 
 /**
  * Draws `out[from ..< to]` from one distribution and stream, in the order `draw` would give
@@ -122,10 +117,36 @@ export function drawInto(
   to: number,
 ): void {
   if (kind === PERT) rng.pertInto(s, p, o, out, from, to)
-  else {
+  else if (kind === TRIANGULAR || kind === UNIFORM || kind === EXPONENTIAL) {
+    // One uniform each, drawn as a block, then shaped as `draw` shapes it.
+    rng.uniformsInto(s, out, from, to)
+    shapeUniforms(kind, p, o, out, from, to)
+  } else {
     for (let i = from; i < to; i++) {
       draw(rng, s, kind, p, o)
       out[i] = rng.drawn
+    }
+  }
+}
+
+/** Turns the uniforms in `out[from ..< to]` into draws of a distribution that takes one each, as `draw` does. */
+function shapeUniforms(kind: number, p: Float64Array, o: number, out: Float64Array, from: number, to: number): void {
+  const a = p[o]!
+  const b = p[o + 1]!
+  if (kind === UNIFORM) {
+    for (let i = from; i < to; i++) out[i] = a + b * out[i]!
+  } else if (kind === EXPONENTIAL) {
+    for (let i = from; i < to; i++) out[i] = -a * Math.log(out[i]!)
+  } else {
+    const split = p[o + 2]!
+    const rise = p[o + 3]!
+    const fall = p[o + 4]!
+    for (let i = from; i < to; i++) {
+      const u = out[i]!
+      // Both sides' roots, then the pick: which side is a coin flip a branch would often mispredict.
+      const below = a + Math.sqrt(u * rise)
+      const above = b - Math.sqrt((1 - u) * fall)
+      out[i] = u < split ? below : above
     }
   }
 }
