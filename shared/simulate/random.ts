@@ -176,33 +176,11 @@ export class RandomStreams {
   }
 
   /**
-   * Uniforms on (0, 1) into `out[from ..< to]`, the numbers `uniform(s)` gives one at a time,
-   * with stream s's state in locals for the whole block.
+   * Uniforms on (0, 1) into `out[from ..< to]`, the numbers `uniform(s)` gives one at a time. (A
+   * loop of this size V8 compiles as well as one keeping the state in locals: measured.)
    */
   uniformsInto(s: number, out: Float64Array, from: number, to: number): void {
-    const st = this.state
-    const at = s << 2
-    let s0 = st[at]!
-    let s1 = st[at + 1]!
-    let s2 = st[at + 2]!
-    let s3 = st[at + 3]!
-    for (let i = from; i < to; i++) {
-      // xoshiro128** (as next32), on the state in locals.
-      const m = Math.imul(s1, 5)
-      const bits = Math.imul((m << 7) | (m >>> 25), 9)
-      const t = s1 << 9
-      s2 ^= s0
-      s3 ^= s1
-      s1 ^= s2
-      s0 ^= s3
-      s2 ^= t
-      s3 = (s3 << 11) | (s3 >>> 21)
-      out[i] = ((bits >>> 0) + 0.5) * 2.3283064365386963e-10
-    }
-    st[at] = s0
-    st[at + 1] = s1
-    st[at + 2] = s2
-    st[at + 3] = s3
+    for (let i = from; i < to; i++) out[i] = this.uniform(s)
   }
 
   /**
