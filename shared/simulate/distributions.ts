@@ -1,6 +1,6 @@
 /**
  * The distributions of file-format.md, compiled once into flat parameters in hours on their
- * unit's clock, and drawn in the hot loop without allocating.
+ * unit's clock, and drawn a block at a time without allocating.
  */
 import type { Calendar, Distribution } from '../document/schema.js'
 import { clockOf, toClockHours } from '../time/clock.js'
@@ -72,39 +72,10 @@ export function compileDistribution(d: Distribution, calendar: Calendar | undefi
 }
 
 /**
- * One draw, in hours on the distribution's clock, left in `rng.drawn`; `p` holds the parameters
- * at `o`. The result goes into a field rather than back as a value: a number returned from a
- * call V8 did not inline is boxed on the heap, hundreds of thousands of times a run.
- */
-export function draw(rng: RandomStreams, s: number, kind: number, p: Float64Array, o: number): void {
-  switch (kind) {
-    case FIXED:
-      rng.drawn = p[o]!
-      return
-    case PERT:
-      pert(rng, s, p, o)
-      return
-    case NORMAL:
-      positiveNormal(rng, s, p, o)
-      return
-    case LOGNORMAL:
-      rng.drawn = Math.exp(p[o]! + p[o + 1]! * rng.normal(s))
-      return
-    default:
-      // Uniform, triangular, exponential: one uniform, shaped.
-      rng.uniformsInto(s, ONE, 0, 1)
-      shapeUniforms(kind, p, o, ONE, 0, 1)
-      rng.drawn = ONE[0]!
-  }
-}
-
-/** Room for one draw of a distribution that shapes a uniform (`draw`). */
-const ONE = new Float64Array(1)
-
-/**
- * Draws `out[from ..< to]` from one distribution and stream, in the order `draw` would give
- * them. The simulator takes each step's durations a block at a time: one call here per block
- * instead of a chain of calls per draw, and the sampler's code stays hot in one loop.
+ * Draws `out[from ..< to]` from one distribution (`kind`, its parameters `p` at `o`) and stream
+ * s, in hours on the distribution's clock. Blocks of any size give the same numbers in the same
+ * order: the simulator draws each source's numbers ahead, a block at a time, so that taking
+ * one is a table read and the samplers run hot in loops of their own.
  */
 export function drawInto(
   rng: RandomStreams,
@@ -116,20 +87,49 @@ export function drawInto(
   from: number,
   to: number,
 ): void {
-  if (kind === PERT) rng.pertInto(s, p, o, out, from, to)
-  else if (kind === TRIANGULAR || kind === UNIFORM || kind === EXPONENTIAL) {
-    // One uniform each, drawn as a block, then shaped as `draw` shapes it.
-    rng.uniformsInto(s, out, from, to)
-    shapeUniforms(kind, p, o, out, from, to)
-  } else {
-    for (let i = from; i < to; i++) {
-      draw(rng, s, kind, p, o)
-      out[i] = rng.drawn
+  switch (kind) {
+    case FIXED:
+      out.fill(p[o]!, from, to)
+      return
+    case PERT:
+      rng.pertInto(s, p, o, out, from, to)
+      return
+    case NORMAL:
+    case LOGNORMAL:
+      normalsInto(rng, s, kind, p, o, out, from, to)
+      return
+    default:
+      // Uniform, triangular, exponential: one uniform each, shaped.
+      rng.uniformsInto(s, out, from, to)
+      shapeUniforms(kind, p, o, out, from, to)
+  }
+}
+
+/** Normal draws, each redrawn while negative (file-format.md), or lognormal ones. */
+function normalsInto(
+  rng: RandomStreams,
+  s: number,
+  kind: number,
+  p: Float64Array,
+  o: number,
+  out: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const mean = p[o]!
+  const sd = p[o + 1]!
+  for (let i = from; i < to; i++) {
+    if (kind === LOGNORMAL) out[i] = Math.exp(mean + sd * rng.normal(s))
+    else {
+      let x: number
+      do x = mean + sd * rng.normal(s)
+      while (x < 0)
+      out[i] = x
     }
   }
 }
 
-/** Turns the uniforms in `out[from ..< to]` into draws of a distribution that takes one each, as `draw` does. */
+/** Turns the uniforms in `out[from ..< to]` into draws of a distribution that takes one uniform a draw. */
 function shapeUniforms(kind: number, p: Float64Array, o: number, out: Float64Array, from: number, to: number): void {
   const a = p[o]!
   const b = p[o + 1]!
@@ -147,29 +147,6 @@ function shapeUniforms(kind: number, p: Float64Array, o: number, out: Float64Arr
       const below = a + Math.sqrt(u * rise)
       const above = b - Math.sqrt((1 - u) * fall)
       out[i] = u < split ? below : above
-    }
-  }
-}
-
-// Draws with loops of their own live apart from `draw`: V8 inlines small functions more
-// readily, and each of these gets its own inlining budget for its loop's helpers.
-
-/** Beta-PERT: Beta(α, β) as X/(X+Y) with X ~ Gamma(α), Y ~ Gamma(β), scaled to [min, max]. */
-function pert(rng: RandomStreams, s: number, p: Float64Array, o: number): void {
-  rng.gamma(s, p, o + 2)
-  const x = rng.drawn
-  rng.gamma(s, p, o + 4)
-  const y = rng.drawn
-  rng.drawn = p[o]! + (p[o + 1]! * x) / (x + y)
-}
-
-/** Normal, redrawn while negative (file-format.md). */
-function positiveNormal(rng: RandomStreams, s: number, p: Float64Array, o: number): void {
-  for (;;) {
-    const x = p[o]! + p[o + 1]! * rng.normal(s)
-    if (x >= 0) {
-      rng.drawn = x
-      return
     }
   }
 }

@@ -48,6 +48,14 @@ const ZIGGURAT_F = new Float64Array(128)
   }
 }
 
+/**
+ * Uniform on (0, 1) of 32 random bits (signed, as `next32` gives them): offset by half a step so
+ * neither end occurs. A resolution of 2⁻³² is below anything a process model can tell apart.
+ */
+function unit(bits: number): number {
+  return ((bits >>> 0) + 0.5) * 2.3283064365386963e-10
+}
+
 /** FNV-1a, 64 bits, over the UTF-16 code units of a name. */
 function fnv1a64(text: string): bigint {
   let hash = 0xcbf29ce484222325n
@@ -69,11 +77,6 @@ export function streamKey(seed: number, replication: number, name: string): bigi
 export class RandomStreams {
   /** Int32Array rather than Uint32Array: the same bits, but values stay in V8's small-integer fast path. */
   private readonly state: Int32Array
-  /**
-   * The last draw of `gamma` and of distributions.ts `draw`: a field rather than a returned
-   * value, as a number returned from a call V8 did not inline is boxed on the heap.
-   */
-  drawn = 0
 
   /** `keys[i]` seeds stream i (see `streamKey`). */
   constructor(keys: readonly bigint[]) {
@@ -126,12 +129,9 @@ export class RandomStreams {
     return result
   }
 
-  /**
-   * Uniform on (0, 1): 32 random bits, offset by half a step so neither end occurs. A
-   * resolution of 2⁻³² is below anything a process model can tell apart and halves the cost.
-   */
+  /** Uniform on (0, 1) of stream s's next 32 bits (see `unit`). */
   uniform(s: number): number {
-    return ((this.next32(s) >>> 0) + 0.5) * 2.3283064365386963e-10
+    return unit(this.next32(s))
   }
 
   /**
@@ -184,11 +184,12 @@ export class RandomStreams {
   }
 
   /**
-   * Beta-PERT draws into `out[from ..< to]`: for each, Gamma(α) then Gamma(β) as `gamma` draws
-   * them, scaled as X / (X + Y) to [min, min + width] — the numbers distributions.ts `pert`
-   * gives one at a time, from `p[o ...]` laid out as it reads them. The simulator's commonest
-   * draw, so written out: stream s's state stays in locals for the whole block, and each turn of
-   * the loop takes one 32-bit output, for a gamma's normal or for its uniform by turns.
+   * Beta-PERT draws into `out[from ..< to]`: Beta(α, β) as X / (X + Y) with X ~ Gamma(α) and
+   * Y ~ Gamma(β), scaled to [min, min + width]; `p[o ...]` holds min, width, then for α and for β
+   * the constants d = shape − 1/3 and c = 1/√(9d) of Marsaglia & Tsang's gamma method (2000,
+   * shapes ≥ 1). Written out, as the simulator's commonest draw: stream s's state stays in locals
+   * for the whole block (10 ns of 27 a draw, measured), and each turn of the loop takes one
+   * 32-bit output — a gamma's normal or its uniform, by turns.
    */
   pertInto(s: number, p: Float64Array, o: number, out: Float64Array, from: number, to: number): void {
     const st = this.state
@@ -209,7 +210,7 @@ export class RandomStreams {
     let forNormal = true
     let alpha = 0
     while (i < to) {
-      // xoshiro128** (as next32), on the state in locals.
+      // xoshiro128** as `next32` steps it, on the state in locals.
       const m = Math.imul(s1, 5)
       const bits = Math.imul((m << 7) | (m >>> 25), 9)
       const t = s1 << 9
@@ -242,9 +243,9 @@ export class RandomStreams {
         }
         continue
       }
-      // The uniform, and Marsaglia & Tsang's test (as `gamma`).
+      // The uniform, and Marsaglia & Tsang's test: the squeeze decides nearly always.
       forNormal = true
-      const u = ((bits >>> 0) + 0.5) * 2.3283064365386963e-10
+      const u = unit(bits)
       const x2 = x * x
       if (!(u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v)))) continue
       if (g === 0) {
@@ -262,30 +263,5 @@ export class RandomStreams {
     st[at + 1] = s1
     st[at + 2] = s2
     st[at + 3] = s3
-  }
-
-  /**
-   * Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000), left in `drawn`, with `d = shape − 1/3` and
-   * `c = 1/√(9d)` precomputed at `p[i]` and `p[i + 1]` (in a table rather than as arguments: a
-   * number passed to a call V8 did not inline is boxed on the heap).
-   */
-  gamma(s: number, p: Float64Array, i: number): void {
-    const d = p[i]!
-    const c = p[i + 1]!
-    for (;;) {
-      let x: number
-      let v: number
-      do {
-        x = this.normal(s)
-        v = 1 + c * x
-      } while (v <= 0)
-      v = v * v * v
-      const u = this.uniform(s)
-      const x2 = x * x
-      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
-        this.drawn = d * v
-        return
-      }
-    }
   }
 }
