@@ -24,7 +24,7 @@ import { nameOf } from '../validate/naming.js'
 // What the hot loop takes from other modules, bound once here: where modules run compiled to
 // CommonJS (as under tsx, which runs the benchmarks), every use of an imported binding is a
 // getter call.
-const { STRIDE, UNIFORM, drawInto } = distributions
+const { STRIDE, drawInto } = distributions
 const { TASK, APPROVAL, WAIT, END, PARALLEL } = modelTables
 
 export interface RunSettings {
@@ -222,17 +222,12 @@ export class SimulationRun {
   private readonly queueMax: Int32Array
 
   /**
-   * Draws made ahead, DRAW_BLOCK per source, handed out from `drawNext[source]` on; a block's
-   * end when used up. Reading one is a few instructions where drawing it is a chain of calls.
-   * Node v's durations are source v, its branch draws (uniforms) source nodeCount + v, start
-   * i's arrivals source 2 × nodeCount + i; each source's stream, distribution and parameters
-   * are in `sourceStream`, `sourceKind` and `sourceParams` (STRIDE numbers each).
+   * Numbers drawn ahead, DRAW_BLOCK per source of the model (`CompiledModel.sourceStream`),
+   * handed out from `drawNext[source]` on; a block's end when used up. Reading one is a few
+   * instructions where drawing it is a chain of calls.
    */
   private readonly drawValues: Float64Array
   private readonly drawNext: Int32Array
-  private readonly sourceStream: Int32Array
-  private readonly sourceKind: Uint8Array
-  private readonly sourceParams: Float64Array
   private readonly joins = new Map<number, Int32Array>()
   private cycle = new Float64Array(1024)
   private completed = 0
@@ -302,26 +297,9 @@ export class SimulationRun {
     this.queueMax = new Int32Array(n)
     this.outcomeCounts = new Float64Array(model.outcomes.length)
     this.cycle = new Float64Array(Math.min(INITIAL_ROOM, Math.max(1024, settings.cases - settings.warmupCases)))
-    const sources = 2 * n + model.starts.length
+    const sources = model.sourceStream.length
     this.drawValues = new Float64Array(sources * DRAW_BLOCK)
     this.drawNext = Int32Array.from({ length: sources }, (_, i) => (i + 1) * DRAW_BLOCK)
-    this.sourceStream = new Int32Array(sources)
-    this.sourceKind = new Uint8Array(sources)
-    this.sourceParams = new Float64Array(sources * STRIDE)
-    for (let v = 0; v < n; v++) {
-      this.sourceStream[v] = model.durationStream[v]!
-      this.sourceKind[v] = model.distKind[v]!
-      this.sourceParams.set(model.distParams.subarray(v * STRIDE, (v + 1) * STRIDE), v * STRIDE)
-      // A branch draw is a uniform on (0, 1): 0 + 1 × u, which is u exactly.
-      this.sourceStream[n + v] = model.branchStream[v]!
-      this.sourceKind[n + v] = UNIFORM
-      this.sourceParams[(n + v) * STRIDE + 1] = 1
-    }
-    model.starts.forEach((start, i) => {
-      this.sourceStream[2 * n + i] = start.stream
-      this.sourceKind[2 * n + i] = start.arrivals.kind
-      this.sourceParams.set(start.arrivals.params, (2 * n + i) * STRIDE)
-    })
     // Each start's first case enters at time 0 (file-format.md), in document order.
     this.arrivalTime = new Float64Array(model.starts.length).fill(Infinity)
     this.arrivalSeq = new Float64Array(model.starts.length)
@@ -555,7 +533,7 @@ export class SimulationRun {
     }
     const start = this.m.starts[startIndex]!
     if (this.entered < this.totalCases) {
-      const source = 2 * this.m.nodeCount + startIndex
+      const source = 2 * this.m.nodeCount + startIndex // its arrival gaps (CompiledModel.sourceStream)
       const gap = this.drawValues[this.nextDraw(source)]!
       const next = start.arrivals.working ? this.afterWorking(gap) : now + gap
       this.scheduleArrival(startIndex, next)
@@ -757,13 +735,14 @@ export class SimulationRun {
 
   /** Draws the next block of `source`'s numbers (see `drawValues`); returns where it starts. */
   private drawAhead(source: number): number {
+    const m = this.m
     const from = source * DRAW_BLOCK
-    const stream = this.sourceStream[source]!
+    const stream = m.sourceStream[source]!
     drawInto(
       this.rng,
       stream,
-      this.sourceKind[source]!,
-      this.sourceParams,
+      m.sourceKind[source]!,
+      m.sourceParams,
       source * STRIDE,
       this.drawValues,
       from,
@@ -894,7 +873,7 @@ export class SimulationRun {
         if (count === 1) e = outEdges[first]!
         else if (count > 1) {
           if (this.exclusive[v] === 1) {
-            const source = this.m.nodeCount + v
+            const source = this.m.nodeCount + v // its branch draws (CompiledModel.sourceStream)
             const u = this.drawValues[this.nextDraw(source)]!
             const cumulative = this.outCumulative
             let i = first

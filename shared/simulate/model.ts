@@ -8,7 +8,7 @@ import { analyseCapacity, arrivalsOf, branchShares } from '../analysis/capacity.
 import { buildFlowGraph, timeoutEdgeOf, type FlowGraph } from '../graph/flowGraph.js'
 import { clockOf, toClockHours } from '../time/clock.js'
 import { nameOf } from '../validate/naming.js'
-import { compileDistribution, STRIDE, type CompiledDistribution } from './distributions.js'
+import { compileDistribution, STRIDE, UNIFORM, type CompiledDistribution } from './distributions.js'
 
 export const START = 0
 export const END = 1
@@ -29,7 +29,6 @@ export interface CompiledRole {
 export interface CompiledStart {
   readonly node: number
   readonly arrivals: CompiledDistribution
-  readonly stream: number
 }
 
 export interface CompiledModel {
@@ -45,10 +44,8 @@ export interface CompiledModel {
   readonly reviewStart: Int32Array
   readonly reviewCount: Int32Array
   readonly reviewRoles: Int32Array
-  /** Work or delay distribution per node, `STRIDE` parameters each (hours on its clock). */
-  readonly distKind: Uint8Array
+  /** Per node: 1 when its work or delay runs on the working clock. */
   readonly distWorking: Uint8Array
-  readonly distParams: Float64Array
   /** Time limit in hours on its clock; NaN without one. */
   readonly limitHours: Float64Array
   readonly limitWorking: Uint8Array
@@ -76,8 +73,15 @@ export interface CompiledModel {
   readonly outcomes: readonly string[]
   readonly roles: readonly CompiledRole[]
   readonly starts: readonly CompiledStart[]
-  readonly durationStream: Int32Array
-  readonly branchStream: Int32Array
+  /**
+   * What the engine draws random numbers for ("sources"), each from a stream of its own: node v's
+   * work or delay is source v, its branch draws (uniforms on (0, 1)) source nodeCount + v, start
+   * i's arrival gaps source 2 × nodeCount + i. Per source: its stream, distribution kind and
+   * `STRIDE` parameters (hours on its clock).
+   */
+  readonly sourceStream: Int32Array
+  readonly sourceKind: Uint8Array
+  readonly sourceParams: Float64Array
   /** Stream names, index = stream number (see random.ts). */
   readonly streamNames: readonly string[]
   /** The steps reported per node (tasks, approvals, waits, subprocesses), in document order. */
@@ -200,14 +204,14 @@ export function compileModel(doc: FlowDocument): CompileResult {
     if (code === START) {
       const arrivals = arrivalsOf(doc, node)
       if (!arrivals) problems.push(`start ${label} has no arrivals, and the document has no simulation.arrivals`)
-      else starts.push({ node: v, arrivals: compileDistribution(arrivals, doc.calendar), stream: -1 })
+      else starts.push({ node: v, arrivals: compileDistribution(arrivals, doc.calendar) })
     }
   })
   if (!graph.nodes.some((node) => node.kind === 'start')) {
     problems.push('the flow has no start node: no case can enter')
   }
   if (problems.length > 0) return { ok: false, problems }
-  const startsWithStreams = starts.map((s) => ({ ...s, stream: stream(`arrivals:${graph.nodes[s.node]!.id}`) }))
+  const arrivalStreams = starts.map((s) => stream(`arrivals:${graph.nodes[s.node]!.id}`))
 
   // Ways out, in edge order.
   const outStart = new Int32Array(n)
@@ -242,6 +246,26 @@ export function compileModel(doc: FlowDocument): CompileResult {
     graph.incoming[v]!.forEach((e, position) => (edgeInput[e] = position))
   }
 
+  // The sources of random numbers (see `sourceStream`).
+  const sources = 2 * n + starts.length
+  const sourceStream = new Int32Array(sources).fill(-1)
+  const sourceKind = new Uint8Array(sources)
+  const sourceParams = new Float64Array(sources * STRIDE)
+  sourceStream.set(durationStream)
+  sourceKind.set(distKind)
+  sourceParams.set(distParams)
+  sourceStream.set(branchStream, n)
+  for (let v = 0; v < n; v++) {
+    // 0 + 1 × u, which is u exactly.
+    sourceKind[n + v] = UNIFORM
+    sourceParams[(n + v) * STRIDE + 1] = 1
+  }
+  starts.forEach((start, i) => {
+    sourceStream[2 * n + i] = arrivalStreams[i]!
+    sourceKind[2 * n + i] = start.arrivals.kind
+    sourceParams.set(start.arrivals.params, (2 * n + i) * STRIDE)
+  })
+
   const capacity = analyseCapacity(doc, graph)
   return {
     ok: true,
@@ -255,9 +279,7 @@ export function compileModel(doc: FlowDocument): CompileResult {
       reviewStart,
       reviewCount,
       reviewRoles: Int32Array.from(reviewRoles),
-      distKind,
       distWorking,
-      distParams,
       limitHours,
       limitWorking,
       timeoutHours,
@@ -276,9 +298,10 @@ export function compileModel(doc: FlowDocument): CompileResult {
       outcomeOf,
       outcomes,
       roles,
-      starts: startsWithStreams,
-      durationStream,
-      branchStream,
+      starts,
+      sourceStream,
+      sourceKind,
+      sourceParams,
       streamNames,
       steps,
       expectedVisits: Float64Array.from(graph.nodes, (node) => capacity.visits.get(node.id) ?? 0),
